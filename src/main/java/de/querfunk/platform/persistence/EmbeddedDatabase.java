@@ -1,0 +1,97 @@
+package de.querfunk.platform.persistence;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalInt;
+
+import org.eclipse.microprofile.config.spi.ConfigSource;
+import org.jboss.logging.Logger;
+
+import io.quarkus.runtime.ExecutionMode;
+import io.smallrye.config.ConfigSourceContext;
+import io.smallrye.config.ConfigSourceFactory;
+import io.smallrye.config.ConfigValue;
+import io.smallrye.config.PropertiesConfigSource;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+/**
+ * The embedded default database. When no {@code quarkus.datasource.jdbc.url} is configured,
+ * Querfunk starts a real PostgreSQL from binaries shipped on Maven Central, keeps its data under
+ * {@code ${querfunk.data-dir}/postgresql} across restarts and points the datasource at it. With a
+ * JDBC URL configured nothing is started. See docs/adr/001-embedded-postgresql.md for why this is
+ * not the Quarkiverse extension.
+ *
+ * <p>It is a config source factory because the datasource reads its URL while the runtime
+ * configuration is built, before any bean exists. The database lives as long as the JVM: tests that
+ * restart Quarkus several times share one instance, and a JVM shutdown hook stops it.
+ */
+public class EmbeddedDatabase implements ConfigSourceFactory {
+
+    private static final Logger LOG = Logger.getLogger(EmbeddedDatabase.class);
+    private static EmbeddedPostgres running;
+
+    @Override
+    public Iterable<ConfigSource> getConfigSources(ConfigSourceContext context) {
+        if (isSet(context.getValue("quarkus.datasource.jdbc.url"))
+                || ExecutionMode.current() != ExecutionMode.RUNTIME_INIT && ExecutionMode.current() != ExecutionMode.RUNNING) {
+            return List.of();
+        }
+        Path dataDir = Path.of(valueOr(context.getValue("querfunk.data-dir"), "querfunk-data"), "postgresql");
+        int port = Integer.parseInt(valueOr(context.getValue("querfunk.embedded-db.port"), "0"));
+        EmbeddedPostgres pg = start(dataDir.toAbsolutePath(), port);
+        String url = "jdbc:postgresql://127.0.0.1:" + pg.getPort() + "/postgres";
+        return List.of(new PropertiesConfigSource(Map.of(
+                "quarkus.datasource.jdbc.url", url,
+                "quarkus.datasource.username", "postgres",
+                "quarkus.datasource.password", ""), "querfunk-embedded-database", 50));
+    }
+
+    @Override
+    public OptionalInt getPriority() {
+        return OptionalInt.of(50);
+    }
+
+    private static synchronized EmbeddedPostgres start(Path dataDir, int port) {
+        if (running != null) {
+            return running;
+        }
+        try {
+            Files.createDirectories(dataDir.getParent());
+            int chosen = port > 0 ? port : freePort();
+            LOG.infof("No database configured: starting the embedded PostgreSQL in %s on 127.0.0.1:%d", dataDir, chosen);
+            running = EmbeddedPostgres.builder()
+                    .setDataDirectory(dataDir)
+                    .setCleanDataDirectory(false)
+                    .setPort(chosen)
+                    .setServerConfig("listen_addresses", "127.0.0.1")
+                    .setServerConfig("max_connections", "200")
+                    .setPGStartupWait(Duration.ofSeconds(60))
+                    .setRegisterShutdownHook(true)
+                    .start();
+            return running;
+        } catch (IOException e) {
+            throw new UncheckedIOException("The embedded PostgreSQL did not start in " + dataDir
+                    + "; set QUARKUS_DATASOURCE_JDBC_URL to use a PostgreSQL server instead", e);
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static boolean isSet(ConfigValue value) {
+        return value != null && value.getValue() != null && !value.getValue().isBlank();
+    }
+
+    private static String valueOr(ConfigValue value, String fallback) {
+        return isSet(value) ? value.getValue() : fallback;
+    }
+}
