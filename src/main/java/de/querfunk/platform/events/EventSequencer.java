@@ -34,6 +34,11 @@ import io.smallrye.reactive.messaging.annotations.Broadcast;
  * (a session advisory lock, so another replica takes over when this one dies), and a unique index
  * on the position keeps even a split-brain moment from reusing a number.
  *
+ * <p>Within one batch, events are ordered by their transaction's commit timestamp when PostgreSQL
+ * tracks them ({@code track_commit_timestamp = on}, which the embedded database sets and
+ * docs/operations.md asks of external servers), then by id. Without it, transactions that commit
+ * between two sequencer runs are ordered by id, which can differ from their commit order.
+ *
  * <p>An insert trigger sends {@code NOTIFY querfunk_events} at commit to wake the sequencer; the
  * poll interval covers notifications lost while it was reconnecting.
  */
@@ -57,6 +62,7 @@ public class EventSequencer {
     Emitter<RecordedEvent> emitter;
 
     private volatile boolean running;
+    private volatile String order = "id";
     private volatile Thread worker;
 
     void start(@Observes StartupEvent event) {
@@ -85,6 +91,7 @@ public class EventSequencer {
                     st.execute("LISTEN querfunk_events");
                 }
                 PGConnection pg = listener.unwrap(PGConnection.class);
+                order = commitTimestamps(listener) ? "pg_xact_commit_timestamp(xmin), id" : "id";
                 boolean leader = false;
                 while (running) {
                     if (!leader) {
@@ -104,6 +111,18 @@ public class EventSequencer {
         }
     }
 
+    private static boolean commitTimestamps(Connection c) throws SQLException {
+        try (Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("SELECT current_setting('track_commit_timestamp')")) {
+            boolean on = rs.next() && "on".equals(rs.getString(1));
+            if (!on) {
+                LOG.warn("PostgreSQL runs with track_commit_timestamp = off: events of transactions that commit at"
+                        + " nearly the same moment may be published out of commit order. Turn it on (docs/operations.md).");
+            }
+            return on;
+        }
+    }
+
     private static boolean tryLead(Connection listener) throws SQLException {
         try (PreparedStatement st = listener.prepareStatement("SELECT pg_try_advisory_lock(?)")) {
             st.setLong(1, LEADER_LOCK);
@@ -120,11 +139,11 @@ public class EventSequencer {
             c.setAutoCommit(false);
             try (PreparedStatement st = c.prepareStatement("""
                     WITH head AS (SELECT COALESCE(MAX(position), 0) AS p FROM event_log),
-                         todo AS (SELECT id, row_number() OVER (ORDER BY id) AS n
-                                  FROM (SELECT id FROM event_log WHERE position IS NULL ORDER BY id LIMIT ?) waiting)
+                         todo AS (SELECT id, row_number() OVER (ORDER BY %1$s) AS n
+                                  FROM (SELECT id, xmin FROM event_log WHERE position IS NULL ORDER BY %1$s LIMIT ?) waiting)
                     UPDATE event_log e SET position = head.p + todo.n
                     FROM head, todo WHERE e.id = todo.id
-                    RETURNING e.position, e.type, CAST(e.payload AS text), e.occurred_at""")) {
+                    RETURNING e.position, e.type, CAST(e.payload AS text), e.occurred_at""".formatted(order))) {
                 st.setInt(1, config.batchSize());
                 try (ResultSet rs = st.executeQuery()) {
                     while (rs.next()) {

@@ -71,6 +71,8 @@ public class EmbeddedDatabase implements ConfigSourceFactory {
                     .setPort(chosen)
                     .setServerConfig("listen_addresses", "127.0.0.1")
                     .setServerConfig("max_connections", "200")
+                    // The event sequencer orders events by commit time (platform.events.EventSequencer).
+                    .setServerConfig("track_commit_timestamp", "on")
                     .setPGStartupWait(Duration.ofSeconds(60))
                     .setRegisterShutdownHook(true)
                     .start();

@@ -1,0 +1,4 @@
+package de.querfunk.identity.api;
+
+public record SetupStatusView(boolean setupRequired) {
+}
