@@ -143,11 +143,16 @@ public class AccountService {
         return startSession(person, userAgent);
     }
 
+    /** Ends the browser session of this request; signing out twice is not an error. */
     @Transactional
     public void logout() {
-        current.authentication().filter(a -> a.sessionId() != null).ifPresent(a -> {
-            sessions.deleteById(a.sessionId());
-            events.append(new SessionEnded(a.actor().id(), a.sessionId()));
+        if (current.authentication().isEmpty()) {
+            return;
+        }
+        Actor actor = current.require();
+        current.authentication().map(Authentication::sessionId).ifPresent(sessionId -> {
+            sessions.deleteById(sessionId);
+            events.append(new SessionEnded(actor.id(), sessionId));
         });
     }
 

@@ -91,7 +91,10 @@ class LoginTest {
     @Test
     void logout_endsTheSession() {
         Persona carol = Users.fresh("carol");
-        carol.request().delete("/api/v1/session").then().statusCode(204);
+        carol.requestWithoutCsrf().delete("/api/v1/session").then().statusCode(403);
+        carol.request().get("/api/v1/me").then().statusCode(200);
+        carol.request().delete("/api/v1/session").then().statusCode(204)
+                .header("Set-Cookie", containsString("Max-Age=0"));
         carol.request().get("/api/v1/me").then().statusCode(401).body("type", equalTo("/problems/unauthenticated"));
     }
 
