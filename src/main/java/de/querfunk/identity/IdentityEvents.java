@@ -16,21 +16,41 @@ public final class IdentityEvents {
 
     public record PersonProfileChanged(UUID personId, String displayName, String email, String language,
             String timeZone) implements DomainEvent {
+        @Override
+        public String streamKey() {
+            return "person:" + personId;
+        }
     }
 
     public record PasswordChanged(UUID personId, int otherSessionsEnded) implements DomainEvent {
+        @Override
+        public String streamKey() {
+            return "person:" + personId;
+        }
     }
 
     public record PersonDeactivated(UUID personId, UUID by) implements DomainEvent {
+        @Override
+        public String streamKey() {
+            return "person:" + personId;
+        }
     }
 
     public record PersonReactivated(UUID personId, UUID by) implements DomainEvent {
+        @Override
+        public String streamKey() {
+            return "person:" + personId;
+        }
     }
 
     public record SessionStarted(UUID personId, UUID sessionId) implements DomainEvent {
     }
 
     public record SessionEnded(UUID personId, UUID sessionId) implements DomainEvent {
+        @Override
+        public String streamKey() {
+            return "person:" + personId;
+        }
     }
 
     public record AccessTokenCreated(UUID personId, UUID tokenId, String scope) implements DomainEvent {

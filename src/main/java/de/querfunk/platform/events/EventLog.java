@@ -37,9 +37,10 @@ public class EventLog {
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("Event " + event.eventType() + " does not serialise", e);
         }
-        em.createNativeQuery("INSERT INTO event_log (type, payload) VALUES (?1, CAST(?2 AS jsonb))")
+        em.createNativeQuery("INSERT INTO event_log (type, stream_key, payload) VALUES (?1, ?2, CAST(?3 AS jsonb))")
                 .setParameter(1, event.eventType())
-                .setParameter(2, payload)
+                .setParameter(2, event.streamKey())
+                .setParameter(3, payload)
                 .executeUpdate();
     }
 
@@ -48,14 +49,45 @@ public class EventLog {
     @SuppressWarnings("unchecked")
     public List<RecordedEvent> readAfter(long position, int limit) {
         List<Object[]> rows = em.createNativeQuery("""
-                SELECT position, type, CAST(payload AS text), occurred_at FROM event_log
+                SELECT position, type, stream_key, CAST(payload AS text), occurred_at FROM event_log
                 WHERE position > ?1 ORDER BY position LIMIT ?2""")
                 .setParameter(1, position)
                 .setParameter(2, limit)
                 .getResultList();
+        return recorded(rows);
+    }
+
+    /** Up to {@code limit} events after {@code position} whose stream key is one of {@code streamKeys}, in order. */
+    @Transactional(TxType.SUPPORTS)
+    @SuppressWarnings("unchecked")
+    public List<RecordedEvent> readStreams(long position, java.util.Collection<String> streamKeys, int limit) {
+        if (streamKeys.isEmpty()) {
+            return List.of();
+        }
+        List<Object[]> rows = em.createNativeQuery("""
+                SELECT position, type, stream_key, CAST(payload AS text), occurred_at FROM event_log
+                WHERE position > ?1 AND stream_key = ANY(CAST(?2 AS text[])) ORDER BY position LIMIT ?3""")
+                .setParameter(1, position)
+                .setParameter(2, streamKeys.toArray(String[]::new))
+                .setParameter(3, limit)
+                .getResultList();
+        return recorded(rows);
+    }
+
+    /** The first position of an event that occurred at or after {@code since}, or the head + 1 when none did. */
+    @Transactional(TxType.SUPPORTS)
+    public long firstPositionSince(Instant since) {
+        Object found = em.createNativeQuery("""
+                SELECT MIN(position) FROM event_log WHERE occurred_at >= ?1 AND position IS NOT NULL""")
+                .setParameter(1, since).getSingleResult();
+        return found == null ? head() + 1 : ((Number) found).longValue();
+    }
+
+    private static List<RecordedEvent> recorded(List<Object[]> rows) {
         List<RecordedEvent> events = new ArrayList<>(rows.size());
         for (Object[] row : rows) {
-            events.add(new RecordedEvent(((Number) row[0]).longValue(), (String) row[1], (String) row[2], instant(row[3])));
+            events.add(new RecordedEvent(((Number) row[0]).longValue(), (String) row[1], (String) row[2], (String) row[3],
+                    instant(row[4])));
         }
         return events;
     }

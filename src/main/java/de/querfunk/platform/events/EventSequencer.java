@@ -143,12 +143,12 @@ public class EventSequencer {
                                   FROM (SELECT id, xmin FROM event_log WHERE position IS NULL ORDER BY %1$s LIMIT ?) waiting)
                     UPDATE event_log e SET position = head.p + todo.n
                     FROM head, todo WHERE e.id = todo.id
-                    RETURNING e.position, e.type, CAST(e.payload AS text), e.occurred_at""".formatted(order))) {
+                    RETURNING e.position, e.type, e.stream_key, CAST(e.payload AS text), e.occurred_at""".formatted(order))) {
                 st.setInt(1, config.batchSize());
                 try (ResultSet rs = st.executeQuery()) {
                     while (rs.next()) {
-                        positioned.add(new RecordedEvent(rs.getLong(1), rs.getString(2), rs.getString(3),
-                                rs.getTimestamp(4).toInstant()));
+                        positioned.add(new RecordedEvent(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                                rs.getTimestamp(5).toInstant()));
                     }
                 }
                 c.commit();

@@ -9,7 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * A committed event with its public position. Positions are contiguous and assigned in commit
  * order; a consumer that has processed position n next needs n + 1.
  */
-public record RecordedEvent(long position, String type, String payload, Instant occurredAt) {
+public record RecordedEvent(long position, String type, String streamKey, String payload, Instant occurredAt) {
 
     private static final ObjectMapper MAPPER = new ObjectMapper().findAndRegisterModules();
 
