@@ -1,0 +1,8 @@
+package de.querfunk.chat.api;
+
+import java.util.UUID;
+
+import jakarta.validation.constraints.NotNull;
+
+public record ParticipantRequest(@NotNull UUID personId) {
+}

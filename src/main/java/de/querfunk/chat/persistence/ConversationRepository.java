@@ -1,0 +1,84 @@
+package de.querfunk.chat.persistence;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+
+@ApplicationScoped
+public class ConversationRepository implements PanacheRepositoryBase<Conversation, UUID> {
+
+    public Optional<Conversation> findChannel(UUID spaceId) {
+        return find("spaceId", spaceId).firstResultOptional();
+    }
+
+    public Optional<Conversation> findDirect(String directKey) {
+        return find("directKey", directKey).firstResultOptional();
+    }
+
+    /** Takes the next message number of the conversation; the row lock orders concurrent sends. */
+    public long nextSeq(UUID conversationId) {
+        Conversation c = lock(conversationId);
+        c.lastSeq++;
+        return c.lastSeq;
+    }
+
+    public Conversation lock(UUID conversationId) {
+        return getEntityManager().find(Conversation.class, conversationId, LockModeType.PESSIMISTIC_WRITE);
+    }
+
+    public boolean isParticipant(UUID conversationId, UUID personId) {
+        return getEntityManager().find(ConversationParticipant.class,
+                new ConversationParticipant.Key(conversationId, personId)) != null;
+    }
+
+    public List<UUID> participants(UUID conversationId) {
+        return getEntityManager().createQuery(
+                "select p.personId from ConversationParticipant p where p.conversationId = ?1 order by p.addedAt", UUID.class)
+                .setParameter(1, conversationId).getResultList();
+    }
+
+    public long participantCount(UUID conversationId) {
+        return getEntityManager().createQuery(
+                "select count(p) from ConversationParticipant p where p.conversationId = ?1", Long.class)
+                .setParameter(1, conversationId).getSingleResult();
+    }
+
+    /** The direct and group conversations of a person. */
+    public List<Conversation> ofParticipant(UUID personId) {
+        return getEntityManager().createQuery("""
+                select c from Conversation c where c.id in
+                  (select p.conversationId from ConversationParticipant p where p.personId = ?1)""", Conversation.class)
+                .setParameter(1, personId).getResultList();
+    }
+
+    public List<Conversation> channelsOf(Collection<UUID> spaceIds) {
+        if (spaceIds.isEmpty()) {
+            return List.of();
+        }
+        return list("spaceId in ?1", spaceIds);
+    }
+
+    public ConversationState state(UUID conversationId, UUID personId) {
+        EntityManager em = getEntityManager();
+        ConversationState s = em.find(ConversationState.class, new ConversationState.Key(conversationId, personId));
+        if (s == null) {
+            s = new ConversationState();
+            s.conversationId = conversationId;
+            s.personId = personId;
+            em.persist(s);
+        }
+        return s;
+    }
+
+    public Optional<ConversationState> findState(UUID conversationId, UUID personId) {
+        return Optional.ofNullable(getEntityManager().find(ConversationState.class,
+                new ConversationState.Key(conversationId, personId)));
+    }
+}
