@@ -70,6 +70,9 @@ class PackagedServerIT {
         Path pgVersion = dataDir.resolve("postgresql/PG_VERSION");
         assertTrue(Files.isRegularFile(pgVersion), "the embedded cluster lives in " + pgVersion.getParent());
         FileTime initialised = Files.getLastModifiedTime(pgVersion);
+        // The embedded database is the production default on one machine, not a test fixture.
+        assertEquals("on", setting(first.dbPort, "fsync"), "a committed transaction survives a crash");
+        assertEquals("on", setting(first.dbPort, "synchronous_commit"), "a commit is durable before it is acknowledged");
         long position = appendProbeEventAndAwaitItsPosition(first.dbPort);
         first.stop();
         assertFalse(Files.exists(dataDir.resolve("postgresql/postmaster.pid")),
@@ -133,6 +136,17 @@ class PackagedServerIT {
             try (ResultSet rs = select.executeQuery()) {
                 assertTrue(rs.next(), "the probe event exists");
                 return rs.getLong(1);
+            }
+        }
+    }
+
+    private static String setting(int dbPort, String name) throws SQLException {
+        try (Connection db = connect(dbPort);
+                PreparedStatement select = db.prepareStatement("SELECT current_setting(?)")) {
+            select.setString(1, name);
+            try (ResultSet rs = select.executeQuery()) {
+                rs.next();
+                return rs.getString(1);
             }
         }
     }
