@@ -73,6 +73,11 @@ public class EmbeddedDatabase implements ConfigSourceFactory {
                     .setServerConfig("max_connections", "200")
                     // The event sequencer orders events by commit time (platform.events.EventSequencer).
                     .setServerConfig("track_commit_timestamp", "on")
+                    // zonky is built for tests: it starts postgres with -F (fsync off) and
+                    // synchronous_commit=off. Here it holds production data, so a commit is on disk
+                    // before it is acknowledged; "-c fsync=on" comes after -F and wins.
+                    .setServerConfig("fsync", "on")
+                    .setServerConfig("synchronous_commit", "on")
                     .setPGStartupWait(Duration.ofSeconds(60))
                     .setRegisterShutdownHook(true)
                     .start();
