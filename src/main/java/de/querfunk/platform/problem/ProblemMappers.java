@@ -22,6 +22,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
 /**
  * Turns every failure of a REST request into an RFC 9457 problem. One place, so that no
@@ -56,6 +57,15 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response json(JsonProcessingException e, UriInfo uri) {
+        return malformed(e, uri);
+    }
+
+    /**
+     * Unknown properties and values of the wrong type. Declared for this exact type so that it
+     * takes precedence over Quarkus' built-in mapper, which answers in a shape of its own.
+     */
+    @ServerExceptionMapper
+    public Response mismatchedInput(MismatchedInputException e, UriInfo uri) {
         return malformed(e, uri);
     }
 
