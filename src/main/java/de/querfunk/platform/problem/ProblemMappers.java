@@ -60,7 +60,10 @@ public class ProblemMappers {
         return malformed(e, uri);
     }
 
-    /** More specific than Quarkus' own mapper for this exception, which answers plain JSON. */
+    /**
+     * Unknown properties and values of the wrong type. Declared for this exact type so that it
+     * takes precedence over Quarkus' built-in mapper, which answers in a shape of its own.
+     */
     @ServerExceptionMapper
     public Response mismatchedInput(MismatchedInputException e, UriInfo uri) {
         return malformed(e, uri);
