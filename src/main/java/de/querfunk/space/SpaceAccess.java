@@ -87,6 +87,16 @@ public class SpaceAccess {
         return Set.copyOf(spaces.readableIds(personId));
     }
 
+    /** The spaces {@code personId} is a member of (whose content reaches them live and in their lists). */
+    public Set<UUID> memberSpaceIds(UUID personId) {
+        return Set.copyOf(members.spaceIdsOf(personId));
+    }
+
+    /** The members of a space, for features that notify all of them (an {@code @space} mention, say). */
+    public Set<UUID> memberIds(UUID spaceId) {
+        return Set.copyOf(members.memberIds(spaceId));
+    }
+
     Optional<Standing> standing(UUID personId, UUID spaceId) {
         if (spaceId == null) {
             return Optional.empty();

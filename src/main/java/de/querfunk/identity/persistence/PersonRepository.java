@@ -28,7 +28,7 @@ public class PersonRepository implements PanacheRepositoryBase<Person, UUID> {
     public List<Person> page(String query, String afterKey, boolean includeDeactivated, int limit) {
         String pattern = query == null ? null : "%" + query.toLowerCase().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
         return find("""
-                (:pattern is null or lower(username) like :pattern or lower(displayName) like :pattern)
+                (:pattern is null or lower(username) like :pattern escape '\\' or lower(displayName) like :pattern escape '\\')
                 and (:after is null or lower(username) > :after)
                 and (:all = true or active = true)
                 order by lower(username)""",

@@ -13,6 +13,7 @@ import java.util.OptionalInt;
 import org.eclipse.microprofile.config.spi.ConfigSource;
 import org.jboss.logging.Logger;
 
+import io.quarkus.runtime.Application;
 import io.quarkus.runtime.ExecutionMode;
 import io.smallrye.config.ConfigSourceContext;
 import io.smallrye.config.ConfigSourceFactory;
@@ -79,12 +80,34 @@ public class EmbeddedDatabase implements ConfigSourceFactory {
                     .setServerConfig("fsync", "on")
                     .setServerConfig("synchronous_commit", "on")
                     .setPGStartupWait(Duration.ofSeconds(60))
-                    .setRegisterShutdownHook(true)
+                    .setRegisterShutdownHook(false)
                     .start();
+            Runtime.getRuntime().addShutdownHook(new Thread(EmbeddedDatabase::stopAfterApplication, "embedded-postgresql-stop"));
             return running;
         } catch (IOException e) {
             throw new UncheckedIOException("The embedded PostgreSQL did not start in " + dataDir
                     + "; set QUARKUS_DATASOURCE_JDBC_URL to use a PostgreSQL server instead", e);
+        }
+    }
+
+    /**
+     * Stops the database once Quarkus has stopped: JVM shutdown hooks run at the same time, and
+     * stopping PostgreSQL first would fail the requests and consumers still finishing.
+     */
+    private static void stopAfterApplication() {
+        Application app = Application.currentApplication();
+        if (app != null) {
+            Thread waiter = Thread.ofPlatform().daemon().start(app::awaitShutdown);
+            try {
+                waiter.join(Duration.ofSeconds(30));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        try {
+            running.close();
+        } catch (IOException e) {
+            LOG.warn("The embedded PostgreSQL did not stop cleanly", e);
         }
     }
 

@@ -75,4 +75,14 @@ public class SpaceMemberRepository implements PanacheRepositoryBase<SpaceMember,
         return find("from SpaceMember m where m.spaceId = :space" + after + " order by m.role desc, m.joinedAt, m.personId",
                 params).page(0, limit).list();
     }
+
+    public List<UUID> memberIds(UUID spaceId) {
+        return getEntityManager().createQuery("select m.personId from SpaceMember m where m.spaceId = ?1", UUID.class)
+                .setParameter(1, spaceId).getResultList();
+    }
+
+    public List<UUID> spaceIdsOf(UUID personId) {
+        return getEntityManager().createQuery("select m.spaceId from SpaceMember m where m.personId = ?1", UUID.class)
+                .setParameter(1, personId).getResultList();
+    }
 }
