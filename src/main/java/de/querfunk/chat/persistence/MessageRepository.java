@@ -24,7 +24,7 @@ public class MessageRepository implements PanacheRepositoryBase<Message, UUID> {
         return find("""
                 conversationId = :c and (threadRootId is null or inChannel = true)
                 and (:before is null or seq < :before) and (:after is null or seq > :after)
-                order by seq """ + (ascending ? "asc" : "desc"),
+                order by seq\s""" + (ascending ? "asc" : "desc"),
                 Parameters.with("c", conversationId).and("before", beforeSeq).and("after", afterSeq))
                 .page(0, limit).list();
     }
