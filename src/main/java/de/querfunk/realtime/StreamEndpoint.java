@@ -29,6 +29,7 @@ import io.quarkus.websockets.next.OnClose;
 import io.quarkus.websockets.next.OnError;
 import io.quarkus.websockets.next.OnOpen;
 import io.quarkus.websockets.next.OnTextMessage;
+import io.quarkus.websockets.next.OpenConnections;
 import io.quarkus.websockets.next.WebSocket;
 import io.quarkus.websockets.next.WebSocketConnection;
 
@@ -42,11 +43,15 @@ import io.quarkus.websockets.next.WebSocketConnection;
 public class StreamEndpoint {
 
     static final int MALFORMED_FRAME = 1007;
+    static final int MESSAGE_TOO_BIG = 1009;
     private static final Logger LOG = Logger.getLogger(StreamEndpoint.class);
     private static final int REPLAY_BATCH = 500;
 
     @Inject
     WebSocketConnection connection;
+
+    @Inject
+    OpenConnections open;
 
     @Inject
     Connections connections;
@@ -83,7 +88,9 @@ public class StreamEndpoint {
             return;
         }
         UUID personId = auth.actor().id();
-        Subscriber s = new Subscriber(connection, personId, auth.sessionId(), audience.keysOf(personId), config.maxQueuedFrames());
+        // The injected connection is a proxy bound to this callback; live delivery needs the connection itself.
+        WebSocketConnection self = open.findByConnectionId(connection.id()).orElseThrow();
+        Subscriber s = new Subscriber(self, personId, auth.sessionId(), audience.keysOf(personId), config.maxQueuedFrames());
         connections.add(s); // from here on live events queue up while we replay
         long head = log.head();
         Long cursor = cursor(connection.handshakeRequest().query());
@@ -162,9 +169,13 @@ public class StreamEndpoint {
         }
     }
 
+    /** Vert.x reports a message over the size limit as a failure and keeps the socket open; we close it. */
     @OnError
-    void failure(Throwable t) {
-        LOG.debugf("Socket %s failed: %s", connection.id(), t.getMessage());
+    void failure(WebSocketConnection failed, Throwable t) {
+        LOG.debugf("Socket %s failed: %s", failed.id(), t.getMessage());
+        if (t.getMessage() != null && t.getMessage().contains("max message size")) {
+            failed.close(new CloseReason(MESSAGE_TOO_BIG, "frames are at most 64 KiB")).subscribe().with(x -> { }, x -> { });
+        }
     }
 
     /** Posting over the socket: the same idempotency and the same acknowledgement as over REST. */

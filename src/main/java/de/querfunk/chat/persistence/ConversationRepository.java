@@ -22,11 +22,14 @@ public class ConversationRepository implements PanacheRepositoryBase<Conversatio
         return find("directKey", directKey).firstResultOptional();
     }
 
-    /** Takes the next message number of the conversation; the row lock orders concurrent sends. */
+    /**
+     * Takes the next message number of the conversation. One atomic update: its row lock orders
+     * concurrent sends, and it reads the committed counter even when the entity is already loaded.
+     */
     public long nextSeq(UUID conversationId) {
-        Conversation c = lock(conversationId);
-        c.lastSeq++;
-        return c.lastSeq;
+        return ((Number) getEntityManager().createNativeQuery(
+                "UPDATE conversation SET last_seq = last_seq + 1 WHERE id = ?1 RETURNING last_seq")
+                .setParameter(1, conversationId).getSingleResult()).longValue();
     }
 
     public Conversation lock(UUID conversationId) {
