@@ -272,6 +272,24 @@ class StreamTest {
     }
 
     @Test
+    void hereMention_notifiesOnlyMembersWhoAreOnline() {
+        Persona alice = Users.alice();
+        Persona online = Users.fresh("online");
+        Persona offline = Users.fresh("offline");
+        UUID space = Spaces.create(alice, "open");
+        online.request().put("/api/v1/spaces/" + space + "/membership").then().statusCode(200);
+        offline.request().put("/api/v1/spaces/" + space + "/membership").then().statusCode(200);
+        UUID channel = Spaces.channel(alice, space);
+        try (StreamClient s = StreamClient.connect(base, online, null)) {
+            s.await(f -> f.path("type").asText().equals("hello"), Duration.ofSeconds(10));
+            String id = Spaces.post(alice, channel, "@here Wer hat gerade Zeit?");
+            s.awaitEvent("MessagePosted", d -> d.path("message").path("id").asText().equals(id));
+            online.request().get("/api/v1/conversations/" + channel).then().body("mentionCount", org.hamcrest.Matchers.equalTo(1));
+            offline.request().get("/api/v1/conversations/" + channel).then().body("mentionCount", org.hamcrest.Matchers.equalTo(0));
+        }
+    }
+
+    @Test
     void deactivation_closesThePersonsSockets() {
         Persona leaver = Users.fresh("gone");
         try (StreamClient s = StreamClient.connect(base, leaver, null)) {

@@ -1,0 +1,102 @@
+package de.querfunk.realtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import de.querfunk.testing.Persona;
+import de.querfunk.testing.Spaces;
+import de.querfunk.testing.StreamClient;
+import de.querfunk.testing.Users;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+
+/**
+ * An installation whose works agreement switches presence and typing off, keeps a short resume
+ * window, and a low send rate.
+ */
+@QuarkusTest
+@TestProfile(InstallationSwitchesTest.Strict.class)
+class InstallationSwitchesTest {
+
+    public static class Strict implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("querfunk.realtime.presence-enabled", "false",
+                    "querfunk.realtime.retention", "PT2S",
+                    "querfunk.chat.messages-per-second", "2",
+                    "querfunk.chat.message-burst", "5");
+        }
+    }
+
+    @TestHTTPResource("/")
+    URI base;
+
+    @Test
+    void presenceOff_sendsNoPresenceOrTyping() {
+        Persona alice = Users.alice();
+        Persona bob = Users.fresh("quiet");
+        UUID space = Spaces.create(alice, "open");
+        bob.request().put("/api/v1/spaces/" + space + "/membership").then().statusCode(200);
+        UUID channel = Spaces.channel(alice, space);
+        try (StreamClient a = StreamClient.connect(base, alice, null)) {
+            JsonNode hello = a.await(f -> f.path("type").asText().equals("hello"), Duration.ofSeconds(10));
+            assertThat(hello.path("presenceEnabled").asBoolean()).isFalse();
+            try (StreamClient b = StreamClient.connect(base, bob, null)) {
+                b.await(f -> f.path("type").asText().equals("hello"), Duration.ofSeconds(10));
+                b.send(Map.of("type", "typing", "conversationId", channel.toString()));
+                b.send(Map.of("type", "presence", "status", "away"));
+                String id = Spaces.post(alice, channel, "Ruhe bitte");
+                b.awaitEvent("MessagePosted", d -> d.path("message").path("id").asText().equals(id));
+            }
+            assertThat(a.frames()).noneMatch(f -> f.path("type").asText().matches("presence|presence-snapshot|typing"));
+        }
+    }
+
+    @Test
+    void cursorOlderThanTheRetentionWindow_getsResyncRequired() throws Exception {
+        Persona alice = Users.alice();
+        UUID channel = Spaces.channel(alice, Spaces.create(alice, "open"));
+        String cursor;
+        try (StreamClient a = StreamClient.connect(base, alice, null)) {
+            cursor = a.await(f -> f.path("type").asText().equals("hello"), Duration.ofSeconds(10)).path("cursor").asText();
+        }
+        Spaces.post(alice, channel, "verpasst");
+        Thread.sleep(3000);
+        Spaces.post(alice, channel, "auch verpasst");
+        try (StreamClient a = StreamClient.connect(base, alice, cursor)) {
+            JsonNode resync = a.await(f -> f.path("type").asText().equals("resync-required"), Duration.ofSeconds(10));
+            assertThat(resync.path("cursor").asText()).isNotEmpty();
+            Thread.sleep(300);
+            assertThat(a.events("MessagePosted")).isEmpty();
+        }
+    }
+
+    @Test
+    void sendingTooFast_isRefusedWith429AndRetryAfter() {
+        Persona sender = Users.fresh("fast");
+        UUID channel = Spaces.channel(sender, Spaces.create(sender, "open"));
+        int refused = 0;
+        for (int i = 0; i < 45 && refused == 0; i++) {
+            var r = sender.request().body(Map.of("body", "spam " + i, "idempotencyKey", UUID.randomUUID().toString()))
+                    .post("/api/v1/conversations/" + channel + "/messages");
+            if (r.statusCode() == 429) {
+                refused = i;
+                r.then().contentType("application/problem+json").body("type", equalTo("/problems/too-many-requests"))
+                        .header("Retry-After", notNullValue());
+            }
+        }
+        assertThat(refused).as("refused soon after the burst of 5").isBetween(5, 20);
+    }
+}
