@@ -45,6 +45,7 @@ public class MessageService {
     static final String MESSAGE_DELETED = "/problems/message-deleted";
     static final String TOO_MANY_REACTIONS = "/problems/too-many-reactions";
     static final String NOT_AUTHOR = "/problems/not-author";
+    static final String READ_RECEIPTS_OFF = "/problems/read-receipts-disabled";
     static final int MAX_DISTINCT_REACTIONS = 50;
     private static final String MESSAGE_NOT_FOUND = "No message with this id exists, or you cannot read it.";
 
@@ -329,6 +330,21 @@ public class MessageService {
         }
         reactions.setFollowing(root.id, actor.id(), following);
         events.append(new ThreadFollowChanged(actor.id(), root.id, following));
+    }
+
+    /**
+     * Who has read a message: only where the installation enables read receipts (off by default,
+     * since they let anyone watch colleagues' reading); otherwise they do not exist.
+     */
+    @Transactional
+    public List<UUID> readers(UUID messageId) {
+        Actor actor = current.require();
+        if (!config.readReceipts()) {
+            throw new ProblemException(404, READ_RECEIPTS_OFF, "Read receipts are off",
+                    "This installation does not keep read receipts.");
+        }
+        Message m = readable(actor.id(), messageId);
+        return conversations.readersUpTo(m.conversationId, m.seq).stream().filter(id -> !id.equals(m.authorId)).toList();
     }
 
     /** The message if the person may read its conversation, else the 404 of an unknown id. */

@@ -299,6 +299,15 @@ class MessagesTest {
     }
 
     @Test
+    void readReceipts_doNotExistByDefault() {
+        Persona alice = Users.alice();
+        UUID channel = Spaces.channel(alice, Spaces.create(alice, "open"));
+        String id = Spaces.post(alice, channel, "Gelesen?");
+        alice.request().get("/api/v1/messages/" + id + "/readers").then().statusCode(404)
+                .body("type", equalTo("/problems/read-receipts-disabled"));
+    }
+
+    @Test
     void spaceMention_inLargeSpaces_needsModeratorToNotify() {
         Persona alice = Users.alice();
         UUID space = Spaces.create(alice, "open");

@@ -57,6 +57,13 @@ public class MessageResource {
         return messages.edits(id);
     }
 
+    /** Who has read the message, where the installation enables read receipts. */
+    @GET
+    @Path("/readers")
+    public List<UUID> readers(@PathParam("id") UUID id) {
+        return messages.readers(id);
+    }
+
     @GET
     @Path("/replies")
     public HistoryView replies(@PathParam("id") UUID id, @QueryParam("after") UUID after, @QueryParam("limit") Integer limit) {

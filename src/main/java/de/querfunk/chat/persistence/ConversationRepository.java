@@ -84,4 +84,11 @@ public class ConversationRepository implements PanacheRepositoryBase<Conversatio
         return Optional.ofNullable(getEntityManager().find(ConversationState.class,
                 new ConversationState.Key(conversationId, personId)));
     }
+
+    /** The people whose read position in a conversation is at or past {@code seq}. */
+    public List<UUID> readersUpTo(UUID conversationId, long seq) {
+        return getEntityManager().createQuery(
+                "select s.personId from ConversationState s where s.conversationId = ?1 and s.lastReadSeq >= ?2", UUID.class)
+                .setParameter(1, conversationId).setParameter(2, seq).getResultList();
+    }
 }
