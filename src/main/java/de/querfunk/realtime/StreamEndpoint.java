@@ -90,7 +90,8 @@ public class StreamEndpoint {
         UUID personId = auth.actor().id();
         // The injected connection is a proxy bound to this callback; live delivery needs the connection itself.
         WebSocketConnection self = open.findByConnectionId(connection.id()).orElseThrow();
-        Subscriber s = new Subscriber(self, personId, auth.sessionId(), audience.keysOf(personId), config.maxQueuedFrames());
+        Subscriber s = new Subscriber(self, personId, auth.sessionId(), audience.keysOf(personId), config.maxQueuedFrames(),
+                this::forget);
         connections.add(s); // from here on live events queue up while we replay
         long head = log.head();
         Long cursor = cursor(connection.handshakeRequest().query());
@@ -118,6 +119,7 @@ public class StreamEndpoint {
         if (config.presenceEnabled()) {
             s.sendEphemeral(Frames.of(json, "presence-snapshot", Map.of("people", presence.snapshot())));
             presence.connected(personId);
+            s.countedOnline = true;
         }
     }
 
@@ -163,8 +165,15 @@ public class StreamEndpoint {
 
     @OnClose
     void close() {
-        Subscriber s = connections.remove(connection.id());
-        if (s != null && config.presenceEnabled()) {
+        Subscriber s = connections.get(connection.id());
+        if (s != null) {
+            forget(s);
+        }
+    }
+
+    /** Takes a socket out of delivery, once, whether it closed or fell too far behind. */
+    private void forget(Subscriber s) {
+        if (connections.remove(s.connection.id()) != null && s.countedOnline) {
             presence.disconnected(s.personId);
         }
     }

@@ -32,10 +32,16 @@ final class Subscriber {
     private final AtomicInteger queued = new AtomicInteger();
     private final Queue<RecordedEvent> pending = new ArrayDeque<>();
     private boolean replaying = true;
+    private boolean dropped;
+    /** Whether this socket counts towards its person's presence. */
+    volatile boolean countedOnline;
+    private final java.util.function.Consumer<Subscriber> onOverflow;
     private long cursor;
 
-    Subscriber(WebSocketConnection connection, UUID personId, UUID sessionId, Set<String> keys, int maxQueued) {
+    Subscriber(WebSocketConnection connection, UUID personId, UUID sessionId, Set<String> keys, int maxQueued,
+            java.util.function.Consumer<Subscriber> onOverflow) {
         this.connection = connection;
+        this.onOverflow = onOverflow;
         this.personId = personId;
         this.sessionId = sessionId;
         this.keys.addAll(keys);
@@ -87,11 +93,14 @@ final class Subscriber {
     }
 
     private void send(String frame) {
-        if (connection.isClosed()) {
+        if (dropped || connection.isClosed()) {
             return;
         }
         if (queued.incrementAndGet() > maxQueued) {
+            // Stop feeding it at once; the close itself may wait behind the unsent frames.
+            dropped = true;
             LOG.debugf("Closing socket %s of %s: %d frames unsent", connection.id(), personId, queued.get());
+            onOverflow.accept(this);
             connection.close(new CloseReason(SLOW_CONSUMER, "slow consumer: reconnect with your last cursor"))
                     .subscribe().with(x -> { }, x -> { });
             return;

@@ -2,6 +2,7 @@ package de.querfunk.realtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.notNullValue;
 
 import java.net.URI;
@@ -9,14 +10,22 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+
+import jakarta.inject.Inject;
+
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import de.querfunk.platform.events.DomainEvent;
+import de.querfunk.platform.events.EventLog;
 import de.querfunk.testing.Persona;
 import de.querfunk.testing.Spaces;
 import de.querfunk.testing.StreamClient;
 import de.querfunk.testing.Users;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -24,7 +33,7 @@ import io.quarkus.test.junit.TestProfile;
 
 /**
  * An installation whose works agreement switches presence and typing off, keeps a short resume
- * window, and a low send rate.
+ * window, a short socket queue and a low send rate.
  */
 @QuarkusTest
 @TestProfile(InstallationSwitchesTest.Strict.class)
@@ -35,6 +44,7 @@ class InstallationSwitchesTest {
         public Map<String, String> getConfigOverrides() {
             return Map.of("querfunk.realtime.presence-enabled", "false",
                     "querfunk.realtime.retention", "PT2S",
+                    "querfunk.realtime.max-queued-frames", "50",
                     "querfunk.chat.messages-per-second", "2",
                     "querfunk.chat.message-burst", "5");
         }
@@ -42,6 +52,12 @@ class InstallationSwitchesTest {
 
     @TestHTTPResource("/")
     URI base;
+
+    @Inject
+    Connections connections;
+
+    @Inject
+    EventLog log;
 
     @Test
     void presenceOff_sendsNoPresenceOrTyping() {
@@ -80,6 +96,50 @@ class InstallationSwitchesTest {
             assertThat(resync.path("cursor").asText()).isNotEmpty();
             Thread.sleep(300);
             assertThat(a.events("MessagePosted")).isEmpty();
+        }
+    }
+
+    @Test
+    void slowConsumer_isDisconnectedInsteadOfSlowingOthers() throws Exception {
+        Persona slow = Users.fresh("slow");
+        Persona fast = Users.fresh("fast-reader");
+        UUID space = Spaces.create(slow, "open");
+        fast.request().put("/api/v1/spaces/" + space + "/membership").then().statusCode(200);
+        // A client that completes the upgrade and then reads nothing: the server's writes back up.
+        Socket stuck = new Socket(base.getHost(), base.getPort());
+        stuck.setReceiveBufferSize(16 * 1024);
+        stuck.getOutputStream().write(("GET /api/v1/stream HTTP/1.1\r\nHost: " + base.getHost() + ":" + base.getPort()
+                + "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Version: 13\r\n"
+                + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nOrigin: http://" + base.getHost() + ":" + base.getPort()
+                + "\r\nCookie: qf_session=" + slow.sessionCookie() + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+        assertThat(new String(stuck.getInputStream().readNBytes(12), StandardCharsets.US_ASCII)).isEqualTo("HTTP/1.1 101");
+        try (StreamClient healthy = StreamClient.connect(base, fast, null)) {
+            healthy.await(f -> f.path("type").asText().equals("hello"), Duration.ofSeconds(10));
+            await().atMost(Duration.ofSeconds(10)).until(() -> !connections.of(slow.id()).isEmpty());
+            // Events straight into the log (as many posts would write them), far more than the queue holds.
+            String big = "x".repeat(60_000);
+            for (int batch = 0; batch < 20 && !connections.of(slow.id()).isEmpty(); batch++) {
+                QuarkusTransaction.requiringNew().run(() -> {
+                    for (int i = 0; i < 20; i++) {
+                        log.append(new Flood(space, big));
+                    }
+                });
+                Thread.sleep(200);
+            }
+            await().atMost(Duration.ofSeconds(20)).until(() -> connections.of(slow.id()).isEmpty());
+            assertThat(healthy.isClosed()).isFalse();
+            String id = Spaces.post(fast, Spaces.channel(fast, space), "noch da");
+            healthy.awaitEvent("MessagePosted", d -> d.path("message").path("id").asText().equals(id));
+        } finally {
+            stuck.close();
+        }
+    }
+
+    /** A large event on a space's stream. */
+    record Flood(UUID spaceId, String filler) implements DomainEvent {
+        @Override
+        public String streamKey() {
+            return "space:" + spaceId;
         }
     }
 
