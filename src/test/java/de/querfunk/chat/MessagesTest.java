@@ -145,7 +145,7 @@ class MessagesTest {
         Persona alice = Users.alice();
         Persona bob = Users.bob();
         UUID space = Spaces.create(alice, "open");
-        bob.request().put("/api/v1/spaces/" + space + "/membership").then().statusCode(200);
+        Spaces.join(bob, space);
         UUID channel = Spaces.channel(alice, space);
         String root = Spaces.post(alice, channel, "Wer kennt sich mit Rückrufen aus?");
         Map<String, Object> reply = message("Ich!", "r-" + UUID.randomUUID());
@@ -175,7 +175,7 @@ class MessagesTest {
         Persona alice = Users.alice();
         Persona bob = Users.bob();
         UUID space = Spaces.create(alice, "open");
-        bob.request().put("/api/v1/spaces/" + space + "/membership").then().statusCode(200);
+        Spaces.join(bob, space);
         UUID channel = Spaces.channel(alice, space);
         String id = Spaces.post(alice, channel, "Erste Fassung");
         bob.request().body(Map.of("body", "Gekapert")).patch("/api/v1/messages/" + id).then().statusCode(403)
@@ -191,7 +191,7 @@ class MessagesTest {
         Persona alice = Users.alice();
         Persona bob = Users.bob();
         UUID space = Spaces.create(alice, "open");
-        bob.request().put("/api/v1/spaces/" + space + "/membership").then().statusCode(200);
+        Spaces.join(bob, space);
         UUID channel = Spaces.channel(alice, space);
         String byBob = Spaces.post(bob, channel, "Geheimnummer 4711");
         bob.request().body(Map.of("body", "Geheimnummer 4712")).patch("/api/v1/messages/" + byBob).then().statusCode(200);
@@ -212,7 +212,7 @@ class MessagesTest {
         Persona alice = Users.alice();
         Persona bob = Users.bob();
         UUID space = Spaces.create(alice, "open");
-        bob.request().put("/api/v1/spaces/" + space + "/membership").then().statusCode(200);
+        Spaces.join(bob, space);
         UUID channel = Spaces.channel(alice, space);
         String id = Spaces.post(alice, channel, "Feierabend!");
         alice.request().put("/api/v1/messages/" + id + "/reactions/🎉").then().statusCode(200);
@@ -237,7 +237,7 @@ class MessagesTest {
         Persona alice = Users.alice();
         Persona bob = Users.bob();
         UUID space = Spaces.create(alice, "open");
-        bob.request().put("/api/v1/spaces/" + space + "/membership").then().statusCode(200);
+        Spaces.join(bob, space);
         UUID channel = Spaces.channel(alice, space);
         String id = Spaces.post(alice, channel, "Hotline-Nummer: 0800 123");
         bob.request().put("/api/v1/messages/" + id + "/pin").then().statusCode(200).body("pinned", is(true));
@@ -281,7 +281,7 @@ class MessagesTest {
         Persona alice = Users.alice();
         Persona bob = Users.fresh("reader");
         UUID space = Spaces.create(alice, "open");
-        bob.request().put("/api/v1/spaces/" + space + "/membership").then().statusCode(200);
+        Spaces.join(bob, space);
         UUID channel = Spaces.channel(alice, space);
         Spaces.post(alice, channel, "Guten Morgen");
         Spaces.post(alice, channel, "@" + bob.username() + " kannst du übernehmen?");
@@ -314,7 +314,7 @@ class MessagesTest {
         List<Persona> members = new ArrayList<>();
         for (int i = 0; i < 51; i++) {
             Persona p = Users.fresh("crowd");
-            p.request().put("/api/v1/spaces/" + space + "/membership").then().statusCode(200);
+            Spaces.join(p, space);
             members.add(p);
         }
         UUID channel = Spaces.channel(alice, space);

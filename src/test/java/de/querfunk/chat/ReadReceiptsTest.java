@@ -32,7 +32,7 @@ class ReadReceiptsTest {
         Persona alice = Users.alice();
         Persona bob = Users.fresh("reads");
         UUID space = Spaces.create(alice, "open");
-        bob.request().put("/api/v1/spaces/" + space + "/membership").then().statusCode(200);
+        Spaces.join(bob, space);
         UUID channel = Spaces.channel(alice, space);
         String id = Spaces.post(alice, channel, "Bitte bestätigen");
         alice.request().get("/api/v1/messages/" + id + "/readers").then().statusCode(200).body("size()", equalTo(0));

@@ -64,13 +64,13 @@ class InstallationSwitchesTest {
         Persona alice = Users.alice();
         Persona bob = Users.fresh("quiet");
         UUID space = Spaces.create(alice, "open");
-        bob.request().put("/api/v1/spaces/" + space + "/membership").then().statusCode(200);
+        Spaces.join(bob, space);
         UUID channel = Spaces.channel(alice, space);
         try (StreamClient a = StreamClient.connect(base, alice, null)) {
-            JsonNode hello = a.await(f -> f.path("type").asText().equals("hello"), Duration.ofSeconds(10));
+            JsonNode hello = a.hello();
             assertThat(hello.path("presenceEnabled").asBoolean()).isFalse();
             try (StreamClient b = StreamClient.connect(base, bob, null)) {
-                b.await(f -> f.path("type").asText().equals("hello"), Duration.ofSeconds(10));
+                b.hello();
                 b.send(Map.of("type", "typing", "conversationId", channel.toString()));
                 b.send(Map.of("type", "presence", "status", "away"));
                 String id = Spaces.post(alice, channel, "Ruhe bitte");
@@ -86,7 +86,7 @@ class InstallationSwitchesTest {
         UUID channel = Spaces.channel(alice, Spaces.create(alice, "open"));
         String cursor;
         try (StreamClient a = StreamClient.connect(base, alice, null)) {
-            cursor = a.await(f -> f.path("type").asText().equals("hello"), Duration.ofSeconds(10)).path("cursor").asText();
+            cursor = a.hello().path("cursor").asText();
         }
         Spaces.post(alice, channel, "verpasst");
         Thread.sleep(3000);
@@ -104,7 +104,7 @@ class InstallationSwitchesTest {
         Persona slow = Users.fresh("slow");
         Persona fast = Users.fresh("fast-reader");
         UUID space = Spaces.create(slow, "open");
-        fast.request().put("/api/v1/spaces/" + space + "/membership").then().statusCode(200);
+        Spaces.join(fast, space);
         // A client that completes the upgrade and then reads nothing: the server's writes back up.
         Socket stuck = new Socket(base.getHost(), base.getPort());
         stuck.setReceiveBufferSize(16 * 1024);
@@ -114,7 +114,7 @@ class InstallationSwitchesTest {
                 + "\r\nCookie: qf_session=" + slow.sessionCookie() + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
         assertThat(new String(stuck.getInputStream().readNBytes(12), StandardCharsets.US_ASCII)).isEqualTo("HTTP/1.1 101");
         try (StreamClient healthy = StreamClient.connect(base, fast, null)) {
-            healthy.await(f -> f.path("type").asText().equals("hello"), Duration.ofSeconds(10));
+            healthy.hello();
             await().atMost(Duration.ofSeconds(10)).until(() -> !connections.of(slow.id()).isEmpty());
             // Events straight into the log (as many posts would write them), far more than the queue holds.
             String big = "x".repeat(60_000);

@@ -34,11 +34,11 @@ class StreamTest {
         Persona alice = Users.alice();
         Persona bob = Users.bob();
         UUID space = Spaces.create(alice, "open");
-        bob.request().put("/api/v1/spaces/" + space + "/membership").then().statusCode(200);
+        Spaces.join(bob, space);
         UUID channel = Spaces.channel(alice, space);
         try (StreamClient a = StreamClient.connect(base, alice, null); StreamClient b = StreamClient.connect(base, bob, null)) {
-            a.await(f -> f.path("type").asText().equals("hello"), Duration.ofSeconds(10));
-            b.await(f -> f.path("type").asText().equals("hello"), Duration.ofSeconds(10));
+            a.hello();
+            b.hello();
             String id = Spaces.post(alice, channel, "Kunde wartet in Leitung 3");
             JsonNode seen = b.awaitEvent("MessagePosted", d -> d.path("message").path("id").asText().equals(id));
             assertThat(seen.path("data").path("message").path("body").asText()).isEqualTo("Kunde wartet in Leitung 3");
@@ -58,7 +58,7 @@ class StreamTest {
         Persona alice = Users.alice();
         UUID channel = Spaces.channel(alice, Spaces.create(alice, "open"));
         try (StreamClient a = StreamClient.connect(base, alice, null)) {
-            a.await(f -> f.path("type").asText().equals("hello"), Duration.ofSeconds(10));
+            a.hello();
             String key = UUID.randomUUID().toString();
             Map<String, Object> send = Map.of("type", "send", "requestId", "r1", "conversationId", channel.toString(),
                     "body", "Per Socket", "idempotencyKey", key);
@@ -97,7 +97,7 @@ class StreamTest {
         // The reader has been connected once before anyone writes: it knows its cursor.
         String cursor;
         try (StreamClient first = StreamClient.connect(base, reader, null)) {
-            cursor = first.await(f -> f.path("type").asText().equals("hello"), Duration.ofSeconds(10)).path("cursor").asText();
+            cursor = first.hello().path("cursor").asText();
         }
         List<Thread> threads = new ArrayList<>();
         for (Persona w : writers) {
@@ -112,7 +112,7 @@ class StreamTest {
         while (writing) {
             writing = threads.stream().anyMatch(Thread::isAlive);
             try (StreamClient r = StreamClient.connect(base, reader, cursor)) {
-                r.await(f -> f.path("type").asText().equals("hello"), Duration.ofSeconds(10));
+                r.hello();
                 Thread.sleep(random.nextInt(150));
                 r.cut();
                 List<JsonNode> frames = r.frames();
@@ -132,7 +132,7 @@ class StreamTest {
         }
         // One last resume collects whatever was sent after the final cut.
         try (StreamClient r = StreamClient.connect(base, reader, cursor)) {
-            r.await(f -> f.path("type").asText().equals("hello"), Duration.ofSeconds(10));
+            r.hello();
             Thread.sleep(1500);
             for (JsonNode f : r.events("MessagePosted")) {
                 received.add(f.path("data").path("message").path("id").asText());
@@ -165,7 +165,7 @@ class StreamTest {
         UUID channel = Spaces.channel(alice, secret);
         String marker = "Betriebsrat-" + UUID.randomUUID();
         try (StreamClient c = StreamClient.connect(base, carol, null)) {
-            c.await(f -> f.path("type").asText().equals("hello"), Duration.ofSeconds(10));
+            c.hello();
             String id = Spaces.post(alice, channel, marker);
             String unknownMessage = carol.request().get("/api/v1/messages/" + UUID.randomUUID()).then().statusCode(404).extract().asString();
             String closedMessage = carol.request().get("/api/v1/messages/" + id).then().statusCode(404).extract().asString();
@@ -198,10 +198,10 @@ class StreamTest {
         Persona alice = Users.alice();
         Persona leaver = Users.fresh("leaver");
         UUID space = Spaces.create(alice, "open");
-        leaver.request().put("/api/v1/spaces/" + space + "/membership").then().statusCode(200);
+        Spaces.join(leaver, space);
         UUID channel = Spaces.channel(alice, space);
         try (StreamClient s = StreamClient.connect(base, leaver, null)) {
-            s.await(f -> f.path("type").asText().equals("hello"), Duration.ofSeconds(10));
+            s.hello();
             String before = Spaces.post(alice, channel, "vorher");
             s.awaitEvent("MessagePosted", d -> d.path("message").path("id").asText().equals(before));
             leaver.request().delete("/api/v1/spaces/" + space + "/membership").then().statusCode(204);
@@ -219,8 +219,8 @@ class StreamTest {
         UUID space = Spaces.create(alice, "open");
         UUID channel = Spaces.channel(alice, space);
         try (StreamClient s = StreamClient.connect(base, joiner, null)) {
-            s.await(f -> f.path("type").asText().equals("hello"), Duration.ofSeconds(10));
-            joiner.request().put("/api/v1/spaces/" + space + "/membership").then().statusCode(200);
+            s.hello();
+            Spaces.join(joiner, space);
             s.awaitEvent("MemberJoined", d -> d.path("personId").asText().equals(joiner.id().toString()));
             String id = Spaces.post(alice, channel, "willkommen");
             s.awaitEvent("MessagePosted", d -> d.path("message").path("id").asText().equals(id));
@@ -232,12 +232,12 @@ class StreamTest {
         Persona alice = Users.alice();
         Persona bob = Users.fresh("twodevices");
         UUID space = Spaces.create(alice, "open");
-        bob.request().put("/api/v1/spaces/" + space + "/membership").then().statusCode(200);
+        Spaces.join(bob, space);
         UUID channel = Spaces.channel(alice, space);
         String id = Spaces.post(alice, channel, "lies mich");
         try (StreamClient phone = StreamClient.connect(base, bob, null); StreamClient others = StreamClient.connect(base, alice, null)) {
-            phone.await(f -> f.path("type").asText().equals("hello"), Duration.ofSeconds(10));
-            others.await(f -> f.path("type").asText().equals("hello"), Duration.ofSeconds(10));
+            phone.hello();
+            others.hello();
             bob.request().body(Map.of("messageId", id)).put("/api/v1/conversations/" + channel + "/read-position").then().statusCode(200);
             phone.awaitEvent("ReadPositionMoved", d -> d.path("messageId").asText().equals(id));
             pause(500);
@@ -250,14 +250,14 @@ class StreamTest {
         Persona alice = Users.alice();
         Persona bob = Users.fresh("typist");
         UUID space = Spaces.create(alice, "open");
-        bob.request().put("/api/v1/spaces/" + space + "/membership").then().statusCode(200);
+        Spaces.join(bob, space);
         UUID channel = Spaces.channel(alice, space);
         try (StreamClient a = StreamClient.connect(base, alice, null)) {
-            a.await(f -> f.path("type").asText().equals("hello"), Duration.ofSeconds(10));
+            a.hello();
             try (StreamClient b = StreamClient.connect(base, bob, null)) {
                 a.await(f -> f.path("type").asText().equals("presence") && f.path("personId").asText().equals(bob.id().toString())
                         && f.path("status").asText().equals("online"), Duration.ofSeconds(10));
-                b.await(f -> f.path("type").asText().equals("hello"), Duration.ofSeconds(10));
+                b.hello();
                 b.send(Map.of("type", "typing", "conversationId", channel.toString()));
                 a.await(f -> f.path("type").asText().equals("typing") && f.path("personId").asText().equals(bob.id().toString()),
                         Duration.ofSeconds(10));
@@ -277,11 +277,11 @@ class StreamTest {
         Persona online = Users.fresh("online");
         Persona offline = Users.fresh("offline");
         UUID space = Spaces.create(alice, "open");
-        online.request().put("/api/v1/spaces/" + space + "/membership").then().statusCode(200);
-        offline.request().put("/api/v1/spaces/" + space + "/membership").then().statusCode(200);
+        Spaces.join(online, space);
+        Spaces.join(offline, space);
         UUID channel = Spaces.channel(alice, space);
         try (StreamClient s = StreamClient.connect(base, online, null)) {
-            s.await(f -> f.path("type").asText().equals("hello"), Duration.ofSeconds(10));
+            s.hello();
             String id = Spaces.post(alice, channel, "@here Wer hat gerade Zeit?");
             s.awaitEvent("MessagePosted", d -> d.path("message").path("id").asText().equals(id));
             online.request().get("/api/v1/conversations/" + channel).then().body("mentionCount", org.hamcrest.Matchers.equalTo(1));
@@ -293,7 +293,7 @@ class StreamTest {
     void deactivation_closesThePersonsSockets() {
         Persona leaver = Users.fresh("gone");
         try (StreamClient s = StreamClient.connect(base, leaver, null)) {
-            s.await(f -> f.path("type").asText().equals("hello"), Duration.ofSeconds(10));
+            s.hello();
             Users.admin().request().post("/api/v1/people/" + leaver.id() + "/deactivate").then().statusCode(200);
             assertThat(s.awaitClose(Duration.ofSeconds(5))).isEqualTo(4403);
         }
@@ -332,12 +332,12 @@ class StreamTest {
     void malformedFrame_closesWith1007_andOversizedWith1009() {
         Persona alice = Users.alice();
         try (StreamClient s = StreamClient.connect(base, alice, null)) {
-            s.await(f -> f.path("type").asText().equals("hello"), Duration.ofSeconds(10));
+            s.hello();
             s.sendRaw("this is not json");
             assertThat(s.awaitClose(Duration.ofSeconds(5))).isEqualTo(1007);
         }
         try (StreamClient s = StreamClient.connect(base, alice, null)) {
-            s.await(f -> f.path("type").asText().equals("hello"), Duration.ofSeconds(10));
+            s.hello();
             s.sendRaw("{\"type\":\"send\",\"body\":\"" + "x".repeat(70_000) + "\"}");
             assertThat(s.awaitClose(Duration.ofSeconds(5))).isEqualTo(1009);
         }

@@ -20,6 +20,11 @@ public final class Spaces {
                 .then().statusCode(200);
     }
 
+    /** {@code person} joins an open or announcement space. */
+    public static void join(Persona person, UUID spaceId) {
+        person.request().put("/api/v1/spaces/" + spaceId + "/membership").then().statusCode(200);
+    }
+
     /** The space's channel conversation id. */
     public static UUID channel(Persona reader, UUID spaceId) {
         return UUID.fromString(reader.request().get("/api/v1/spaces/" + spaceId + "/conversation").then().statusCode(200)

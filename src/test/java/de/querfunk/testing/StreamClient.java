@@ -97,6 +97,11 @@ public final class StreamClient implements AutoCloseable {
         throw new AssertionError("no matching frame within " + timeout + "; got " + frames);
     }
 
+    /** Waits for the server's greeting, which also carries the cursor to resume from. */
+    public JsonNode hello() {
+        return await(f -> "hello".equals(f.path("type").asText()), Duration.ofSeconds(10));
+    }
+
     public JsonNode awaitEvent(String eventType, Predicate<JsonNode> data) {
         return await(f -> "event".equals(f.path("type").asText()) && eventType.equals(f.path("event").asText())
                 && data.test(f.path("data")), Duration.ofSeconds(10));
