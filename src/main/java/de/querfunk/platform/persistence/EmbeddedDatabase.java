@@ -64,6 +64,7 @@ public class EmbeddedDatabase implements ConfigSourceFactory {
         }
         try {
             Files.createDirectories(dataDir.getParent());
+            refuseIfStillRunning(dataDir);
             int chosen = port > 0 ? port : freePort();
             LOG.infof("No database configured: starting the embedded PostgreSQL in %s on 127.0.0.1:%d", dataDir, chosen);
             running = EmbeddedPostgres.builder()
@@ -108,6 +109,32 @@ public class EmbeddedDatabase implements ConfigSourceFactory {
             running.close();
         } catch (IOException e) {
             LOG.warn("The embedded PostgreSQL did not stop cleanly", e);
+        }
+    }
+
+    /**
+     * A server killed without shutting down leaves its PostgreSQL running on the data directory;
+     * starting another on it would wait a minute and fail. Say so at once instead of guessing
+     * whether that process may be stopped (it could belong to a second running server).
+     */
+    private static void refuseIfStillRunning(Path dataDir) throws IOException {
+        Path pidFile = dataDir.resolve("postmaster.pid");
+        if (!Files.exists(pidFile)) {
+            return;
+        }
+        String first = Files.readAllLines(pidFile).stream().findFirst().orElse("").strip();
+        long pid;
+        try {
+            pid = Long.parseLong(first);
+        } catch (NumberFormatException e) {
+            return;
+        }
+        boolean alive = ProcessHandle.of(pid).filter(ProcessHandle::isAlive)
+                .map(h -> h.info().command().orElse("").contains("postgres")).orElse(false);
+        if (alive) {
+            throw new IllegalStateException("The embedded PostgreSQL in " + dataDir + " is still running as process " + pid
+                    + ", probably left over from a Querfunk that was killed. Stop it (kill " + pid
+                    + ") if no other Querfunk uses this data directory, then start again.");
         }
     }
 
