@@ -82,7 +82,17 @@ class PackagedServerIT {
         assertDatabaseReady(restarted.awaitReady());
         assertEquals(initialised, Files.getLastModifiedTime(pgVersion), "the restart reused the cluster instead of running initdb again");
         assertEquals(position, probeEventPosition(restarted.dbPort), "the event written before the restart is still there");
-        restarted.stop();
+
+        // Killed without a chance to stop its database: the next start names the leftover process at once.
+        restarted.process().destroyForcibly().waitFor(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        Server afterKill = start("after-kill");
+        assertTrue(afterKill.process().waitFor(45, TimeUnit.SECONDS), "a start on a busy data directory gives up quickly");
+        assertTrue(Files.readString(afterKill.log()).contains("is still running as process"),
+                "the log says which process holds the data directory; see " + afterKill.log());
+        stopOrphanedDatabase();
+        Server recovered = start("recovered");
+        assertDatabaseReady(recovered.awaitReady());
+        recovered.stop();
     }
 
     @AfterAll
