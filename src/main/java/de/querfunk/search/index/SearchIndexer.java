@@ -87,11 +87,19 @@ public class SearchIndexer {
     private final AtomicReference<String> requestedRebuild = new AtomicReference<>();
     private volatile String startingRebuild;
     private volatile String failure;
+    private int failures;
     private long lastCommit = System.nanoTime();
     private boolean uncommitted;
 
     void start(@Observes StartupEvent event) {
         sources = sourceBeans.stream().sorted(Comparator.comparing(SearchDocumentSource::kind)).toList();
+        try {
+            // Opening is quick, even when a damaged index is moved aside; only the rebuild runs in the background.
+            open();
+        } catch (IOException | RuntimeException e) {
+            failure = e.getClass().getSimpleName() + ": " + e.getMessage();
+            LOG.errorf(e, "The search index cannot be opened; search is unavailable until it can");
+        }
         running = true;
         worker = Thread.ofPlatform().daemon().name("search-indexer").start(this::run);
     }
@@ -173,6 +181,7 @@ public class SearchIndexer {
                 }
                 boolean more = step();
                 failure = null;
+                failures = 0;
                 if (!more) {
                     if (wake.tryAcquire(config.pollInterval().toMillis(), TimeUnit.MILLISECONDS)) {
                         wake.drainPermits();
@@ -186,7 +195,8 @@ public class SearchIndexer {
                     return;
                 }
                 failure = e.getClass().getSimpleName() + ": " + e.getMessage();
-                LOG.warnf(e, "Search indexing failed at position %d; retrying", position);
+                failures++;
+                LOG.warnf(e, "Search indexing failed at position %d (%d times in a row); retrying", position, failures);
                 pause();
             }
         }
@@ -366,9 +376,11 @@ public class SearchIndexer {
         uncommitted = false;
     }
 
+    /** Waits longer after each failure in a row, up to half a minute, so a lasting fault does not flood the log. */
     private void pause() {
+        long wait = Math.min(30_000, config.pollInterval().toMillis() << Math.min(failures, 10));
         try {
-            Thread.sleep(config.pollInterval().toMillis());
+            Thread.sleep(wait);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
