@@ -41,6 +41,17 @@ public class People {
         return found.stream().map(People::summary).collect(Collectors.toMap(PersonSummary::id, Function.identity()));
     }
 
+    /**
+     * Up to {@code limit} active people whose username, or any word of whose display name, starts
+     * with {@code prefix} (ignoring case), by username: for suggestions while someone types a name.
+     */
+    public List<PersonSummary> withNamePrefix(String prefix, int limit) {
+        if (prefix == null || prefix.isBlank()) {
+            return List.of();
+        }
+        return repository.activeWithNamePrefix(prefix.strip(), limit).stream().map(People::summary).toList();
+    }
+
     static PersonSummary summary(Person p) {
         return new PersonSummary(p.id, p.username, p.displayName, p.active);
     }

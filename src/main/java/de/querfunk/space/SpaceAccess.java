@@ -1,5 +1,7 @@
 package de.querfunk.space;
 
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -85,6 +87,18 @@ public class SpaceAccess {
     /** Every space {@code personId} may read: all open and announcement spaces and the closed ones they belong to. */
     public Set<UUID> readableSpaceIds(UUID personId) {
         return Set.copyOf(spaces.readableIds(personId));
+    }
+
+    /**
+     * The name of every space {@code personId} may read, by id: the same spaces as
+     * {@link #readableSpaceIds}, for features that show or match space names (search's {@code in:}).
+     */
+    public Map<UUID, String> readableSpaceNames(UUID personId) {
+        Map<UUID, String> names = new HashMap<>();
+        for (Object[] row : spaces.readableNames(personId)) {
+            names.put((UUID) row[0], (String) row[1]);
+        }
+        return Map.copyOf(names);
     }
 
     /** The spaces {@code personId} is a member of (whose content reaches them live and in their lists). */

@@ -140,6 +140,19 @@ class SpaceAccessTest {
                 .doesNotContain(bobsClosed.id());
     }
 
+    @Test
+    void readableSpaceNames_nameTheReadableSpacesOnly() {
+        Persona alice = Users.alice();
+        Persona bob = Users.bob();
+        CreatedSpace open = aSpace().open().by(alice).create();
+        CreatedSpace alicesClosed = aSpace().closed().by(alice).create();
+
+        assertThat(access.readableSpaceNames(bob.id())).containsEntry(open.id(), open.name())
+                .doesNotContainKey(alicesClosed.id());
+        assertThat(access.readableSpaceNames(alice.id())).containsEntry(alicesClosed.id(), alicesClosed.name())
+                .containsOnlyKeys(access.readableSpaceIds(alice.id()));
+    }
+
     private static ProblemException problem(ThrowingCallable call) {
         ProblemException e = catchThrowableOfType(ProblemException.class, call);
         assertThat(e).as("expected a problem").isNotNull();

@@ -29,6 +29,25 @@ public class MessageRepository implements PanacheRepositoryBase<Message, UUID> {
                 .page(0, limit).list();
     }
 
+    /**
+     * Messages that are not deleted, in id order after {@code afterId} (from the first when null),
+     * each with the space of its conversation (null for direct and group conversations).
+     */
+    public List<Object[]> undeletedAfter(UUID afterId, int limit) {
+        String hql = """
+                select m, c.spaceId from Message m, Conversation c
+                where c.id = m.conversationId and m.deletedAt is null%s order by m.id""";
+        var query = getEntityManager().createQuery(hql.formatted(afterId == null ? "" : " and m.id > :after"), Object[].class);
+        if (afterId != null) {
+            query.setParameter("after", afterId);
+        }
+        return query.setMaxResults(limit).getResultList();
+    }
+
+    public long countUndeleted() {
+        return count("deletedAt is null");
+    }
+
     public List<Message> replies(UUID rootId, Long afterSeq, int limit) {
         return find("threadRootId = :r and (:after is null or seq > :after) order by seq asc",
                 Parameters.with("r", rootId).and("after", afterSeq)).page(0, limit).list();

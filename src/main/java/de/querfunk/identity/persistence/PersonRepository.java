@@ -35,4 +35,15 @@ public class PersonRepository implements PanacheRepositoryBase<Person, UUID> {
                 Parameters.with("pattern", pattern).and("after", afterKey).and("all", includeDeactivated))
                 .page(0, limit).list();
     }
+
+    /** Active people whose username, or any word of whose display name, starts with {@code prefix}. */
+    public List<Person> activeWithNamePrefix(String prefix, int limit) {
+        String escaped = prefix.toLowerCase(java.util.Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+        return find("""
+                active = true and (lower(username) like :start escape '\\' or lower(displayName) like :start escape '\\'
+                    or lower(displayName) like :word escape '\\')
+                order by lower(username)""",
+                Parameters.with("start", escaped + "%").and("word", "% " + escaped + "%"))
+                .page(0, limit).list();
+    }
 }

@@ -62,6 +62,12 @@ public class SpaceRepository implements PanacheRepositoryBase<Space, UUID> {
                 .setParameter("closed", SpaceKind.CLOSED).setParameter("person", personId).getResultList();
     }
 
+    /** Id and name of every space {@code personId} may read. */
+    public List<Object[]> readableNames(UUID personId) {
+        return getEntityManager().createQuery("select s.id, s.name from Space s where " + READABLE, Object[].class)
+                .setParameter("closed", SpaceKind.CLOSED).setParameter("person", personId).getResultList();
+    }
+
     private static String likePattern(String query) {
         if (query == null || query.isBlank()) {
             return null;

@@ -1,0 +1,45 @@
+package de.querfunk.search;
+
+import java.time.Duration;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+@ConfigMapping(prefix = "querfunk.search")
+public interface SearchConfig {
+
+    /** Where the Lucene index lives; derived data, rebuilt from PostgreSQL when missing or damaged. */
+    String indexDir();
+
+    /** Events read from the log and applied in one batch, followed by one searcher refresh. */
+    @WithDefault("500")
+    int batchSize();
+
+    /** How often applied changes are committed to disk together with the event position. */
+    @WithDefault("5s")
+    Duration commitInterval();
+
+    /** How often the indexer looks at the event log when no event woke it. */
+    @WithDefault("1s")
+    Duration pollInterval();
+
+    /** Documents read from a feature's tables per step of a rebuild. */
+    @WithDefault("1000")
+    int rebuildPageSize();
+
+    /** How much more a hit in the exact (unstemmed, unsplit) field weighs than one in a language field. */
+    @WithDefault("2")
+    float exactBoost();
+
+    /** The language of a text whose words do not tell: {@code de} or {@code en}. */
+    @WithDefault("de")
+    String defaultLanguage();
+
+    /** Characters of text around the matches shown in a result. */
+    @WithDefault("200")
+    int snippetLength();
+
+    /** Longer queries are refused with a problem. */
+    @WithDefault("500")
+    int maxQueryLength();
+}

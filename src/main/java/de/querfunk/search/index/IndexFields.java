@@ -1,0 +1,84 @@
+package de.querfunk.search.index;
+
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field.Store;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.SortedDocValuesField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.util.BytesRef;
+
+import de.querfunk.search.SearchDocument;
+import de.querfunk.search.analysis.Language;
+import de.querfunk.search.analysis.SearchAnalyzers;
+
+/**
+ * The fields of an index document. Everything a result shows is stored, so a result page needs no
+ * database; names of spaces and people are looked up at query time, so renames need no reindexing.
+ */
+public final class IndexFields {
+
+    /** {@code <kind>:<id>}: the term updates and deletes address; also the last sort key. */
+    public static final String KEY = "key";
+    public static final String KIND = "kind";
+    /** The access key ({@code space:<id>} or {@code conversation:<id>}) that the permission filter matches. */
+    public static final String ACCESS = "access";
+    /** The space id, also as doc values for the per-space facet. */
+    public static final String SPACE = "space";
+    public static final String PARENT = "parent";
+    public static final String AUTHOR = "author";
+    /** Epoch milliseconds: a point for date filters, doc values for sorting, stored for results. */
+    public static final String CREATED = "created";
+    /** {@code link} and/or {@code file}. */
+    public static final String HAS = "has";
+    /** 1 for documents in a thread; doc values only, so that a thread's first reply updates it in place. */
+    public static final String THREAD = "thread";
+    public static final String LANGUAGE = "lang";
+    /** The text as written, stored for snippets. */
+    public static final String TEXT = "text";
+
+    public static final String TEXT_DE = SearchAnalyzers.TEXT_DE;
+    public static final String TEXT_EN = SearchAnalyzers.TEXT_EN;
+    public static final String TEXT_EXACT = SearchAnalyzers.TEXT_EXACT;
+
+    private IndexFields() {
+    }
+
+    static Document toLucene(SearchDocument doc, Language language) {
+        Document d = new Document();
+        String key = doc.key();
+        d.add(new StringField(KEY, key, Store.YES));
+        d.add(new SortedDocValuesField(KEY, new BytesRef(key)));
+        d.add(new StringField(KIND, doc.kind().wireName(), Store.NO));
+        d.add(new SortedDocValuesField(KIND, new BytesRef(doc.kind().wireName())));
+        d.add(new StringField(ACCESS, doc.accessKey(), Store.YES));
+        if (doc.spaceId() != null) {
+            d.add(new StringField(SPACE, doc.spaceId().toString(), Store.NO));
+            d.add(new SortedDocValuesField(SPACE, new BytesRef(doc.spaceId().toString())));
+        }
+        if (doc.parentId() != null) {
+            d.add(new StringField(PARENT, doc.parentId().toString(), Store.YES));
+        }
+        if (doc.authorId() != null) {
+            d.add(new StringField(AUTHOR, doc.authorId().toString(), Store.YES));
+        }
+        long created = doc.createdAt().toEpochMilli();
+        d.add(new LongPoint(CREATED, created));
+        d.add(new NumericDocValuesField(CREATED, created));
+        d.add(new StoredField(CREATED, created));
+        if (doc.hasLink()) {
+            d.add(new StringField(HAS, "link", Store.NO));
+        }
+        if (doc.hasFile()) {
+            d.add(new StringField(HAS, "file", Store.NO));
+        }
+        d.add(new NumericDocValuesField(THREAD, doc.isThread() ? 1 : 0));
+        d.add(new StoredField(LANGUAGE, language.tag()));
+        d.add(new TextField(SearchAnalyzers.textField(language), doc.text(), Store.NO));
+        d.add(new TextField(TEXT_EXACT, doc.text(), Store.NO));
+        d.add(new StoredField(TEXT, doc.text()));
+        return d;
+    }
+}

@@ -1,0 +1,14 @@
+package de.querfunk.search.query;
+
+import java.util.Optional;
+import java.util.UUID;
+
+/** Resolves the names in filters for the person searching. */
+public interface Scope {
+
+    /** The readable space with this name (ignoring case); empty when the person may read none by that name. */
+    Optional<UUID> readableSpaceNamed(String name);
+
+    /** The person with this username (ignoring case). */
+    Optional<UUID> personNamed(String username);
+}
