@@ -3,6 +3,7 @@ import { useT } from '../i18n';
 import { Avatar, IconButton, Notice, Spinner } from '../ui';
 import { ChannelView } from '../features/chat/ChannelView';
 import { ConversationList } from '../features/chat/ConversationList';
+import { ErrorBoundary } from './ErrorBoundary';
 import { Link, match, navigate, useLocation } from './router';
 import { store, useApp } from './store';
 
@@ -79,7 +80,9 @@ export function Shell() {
       </aside>
       <main className="main" id="main" tabIndex={-1}>
         <Suspense fallback={<div className="empty-state"><Spinner label={t('app.loading')} /></div>}>
-          <Content path={path} query={query} />
+          <ErrorBoundary resetKey={path}>
+            <Content path={path} query={query} />
+          </ErrorBoundary>
         </Suspense>
       </main>
       <ConnectionStatus />

@@ -56,7 +56,8 @@ export default function SearchScreen() {
   const [busy, setBusy] = useState(false);
   const [unavailable, setUnavailable] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const spaces = useApp((s) => Object.values(s.spaces));
+  const spaceMap = useApp((s) => s.spaces);
+  const spaces = useMemo(() => Object.values(spaceMap).sort((a, b) => a.name.localeCompare(b.name, t.locale)), [spaceMap, t]);
   const [draft, setDraft] = useState<Record<FilterKey, string>>({ in: '', from: '', after: '', before: '', has: '', type: '' });
 
   useEffect(() => {
