@@ -1,7 +1,8 @@
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 
-// `npm run dev` serves the UI on :5173 and forwards the API and the event socket to a server on :8080.
+// `npm run dev` serves the UI on :5173 and forwards the API and the event socket to a server on
+// :8080, or to the one QF_API names.
 export default defineConfig({
   plugins: [react()],
   build: {
@@ -13,7 +14,7 @@ export default defineConfig({
   },
   server: {
     proxy: {
-      '/api': { target: 'http://localhost:8080', ws: true, changeOrigin: false },
+      '/api': { target: process.env.QF_API ?? 'http://localhost:8080', ws: true, changeOrigin: false },
     },
   },
   test: {
