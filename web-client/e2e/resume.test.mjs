@@ -49,3 +49,32 @@ test('messages posted while the connection was cut arrive once each after it is 
   const positions = [first, ...missed, after].map((t) => order.findIndex((o) => o.includes(t)));
   assert.deepEqual([...positions].sort((a, b) => a - b), positions, 'messages keep their order');
 });
+
+test('a message sent while offline shows as not sent, and its retry posts it exactly once', async () => {
+  const ada = await admin();
+  const dora = await invitePerson('dora', 'Dora Dietz');
+  const { channel } = await spaceWith(ada, 'Rückrufe', [dora]);
+  const context = await ada.context(browser);
+  const page = await context.newPage();
+  const doraPage = await (await dora.context(browser)).newPage();
+  await openConversation(page, channel.id);
+  await openConversation(doraPage, channel.id);
+
+  await context.setOffline(true);
+  const text = unique('Bitte Rückruf bis 16 Uhr ');
+  await page.locator('.composer textarea').fill(text);
+  await page.locator('.composer textarea').press('Enter');
+  const failed = page.locator('article[data-pending="failed"]', { hasText: text });
+  await failed.waitFor({ timeout: LIVE_TIMEOUT });
+
+  await context.setOffline(false);
+  await page.locator('[data-testid="connection-status"]').waitFor({ state: 'detached', timeout: LIVE_TIMEOUT });
+  await failed.getByRole('button', { name: 'Retry' }).click();
+  await message(doraPage, text).waitFor({ timeout: LIVE_TIMEOUT });
+  await expect(() => page.locator('article[data-pending]').count(), (n) => n === 0);
+  await expect(() => message(page, text).count(), (n) => n === 1);
+  await page.waitForTimeout(500);
+  assert.equal(await message(doraPage, text).count(), 1, 'the other person sees it once');
+  const history = await dora.ok('GET', `/api/v1/conversations/${channel.id}/messages?limit=10`);
+  assert.equal(history.messages.filter((m) => m.body === text).length, 1, 'the server stored it once');
+});

@@ -31,8 +31,9 @@ import org.junit.jupiter.api.TestMethodOrder;
  * The web client in real headless Chromium against the packaged server and its embedded
  * PostgreSQL, the way an operator runs it. Each test runs one script of {@code web-client/e2e}
  * with Node's test runner and Playwright (playwright-core driving the system's Chromium; no
- * browser is downloaded). The server is started once, set up with a known setup token, and the
- * scripts create the people and spaces they need through the API.
+ * browser is downloaded). The server is started once with a known setup token; the
+ * first script sets it up through the setup form; the others create the people and spaces they
+ * need through the API.
  *
  * <p>Needs {@code node} (20.19+) on the PATH and Chromium at {@code /usr/bin/chromium} (or
  * {@code -Dquerfunk.e2e.chromium=...}); {@code -Dquerfunk.e2e.skip=true} skips these tests.
@@ -93,6 +94,12 @@ class BrowserE2EIT {
     }
 
     @Test
+    @Order(0)
+    void firstRunSetup_invitationLink_andItsAcceptance() throws Exception {
+        runScript("setup-invite.test.mjs");
+    }
+
+    @Test
     @Order(1)
     void twoPeople_seeEachOthersMessagesReactionsAndThreadRepliesLive() throws Exception {
         runScript("live-chat.test.mjs");
@@ -100,7 +107,7 @@ class BrowserE2EIT {
 
     @Test
     @Order(2)
-    void cutConnection_losesAndDuplicatesNothingWhenRestored() throws Exception {
+    void cutConnection_losesNothing_andAFailedSendIsRetriedOnce() throws Exception {
         runScript("resume.test.mjs");
     }
 
