@@ -113,12 +113,18 @@ class BrowserE2EIT {
 
     @Test
     @Order(3)
+    void history_unreadLineInfiniteScrollPermalinkAndAutocomplete() throws Exception {
+        runScript("history.test.mjs");
+    }
+
+    @Test
+    @Order(4)
     void search_findsTheMessageAndJumpsToIt() throws Exception {
         runScript("search.test.mjs");
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void germanPhoneLayout_signsInShowsGermanAndFitsIn375Pixels() throws Exception {
         runScript("german-phone.test.mjs");
     }
