@@ -171,6 +171,19 @@ export function ChannelView({ conversationId, threadId, around, panel }: {
     }
   }, [win, sender.pending]);
 
+  // The header, the typing line, fonts and a turned phone change the history's size: keep the newest in view.
+  useEffect(() => {
+    const el = scroller.current;
+    if (!el || typeof ResizeObserver === 'undefined') return;
+    const ro = new ResizeObserver(() => {
+      if (stick.current) el.scrollTop = el.scrollHeight;
+    });
+    ro.observe(el);
+    const list = el.querySelector('.history-list');
+    if (list) ro.observe(list);
+    return () => ro.disconnect();
+  }, [loading]);
+
   const onScroll = () => {
     const el = scroller.current;
     if (!el) return;
