@@ -33,7 +33,7 @@ export class Person {
     const response = await fetch(BASE_URL + path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
     const text = await response.text();
     const json = text ? JSON.parse(text) : undefined;
-    return { status: response.status, body: json };
+    return { status: response.status, body: json, retryAfter: Number(response.headers.get('Retry-After')) || 1 };
   }
 
   async ok(method, path, body) {
@@ -42,10 +42,18 @@ export class Person {
     return r.body;
   }
 
-  post(conversationId, text, extra = {}) {
-    return this.ok('POST', `/api/v1/conversations/${conversationId}/messages`, {
-      body: text, idempotencyKey: unique('key-'), ...extra,
-    });
+  /** Posts a message; when the server's send rate limit answers 429, waits and retries with the same key. */
+  async post(conversationId, text, extra = {}) {
+    const request = { body: text, idempotencyKey: unique('key-'), ...extra };
+    for (let attempt = 0; ; attempt++) {
+      const r = await this.api('POST', `/api/v1/conversations/${conversationId}/messages`, request);
+      if (r.status === 429 && attempt < 20) {
+        await new Promise((resolve) => setTimeout(resolve, r.retryAfter * 1000));
+        continue;
+      }
+      if (r.status >= 300) throw new Error(`posting answered ${r.status}: ${JSON.stringify(r.body)}`);
+      return r.body;
+    }
   }
 
   /** A browser context signed in as this person. */
