@@ -43,10 +43,16 @@ public class EmbeddedDatabase implements ConfigSourceFactory {
                 || ExecutionMode.current() != ExecutionMode.RUNTIME_INIT && ExecutionMode.current() != ExecutionMode.RUNNING) {
             return List.of();
         }
-        Path dataDir = Path.of(valueOr(context.getValue("querfunk.data-dir"), "querfunk-data"), "postgresql");
+        Path dataDir = Path.of(valueOr(context.getValue("querfunk.data-dir"), "querfunk-data"), "postgresql").toAbsolutePath();
         int port = Integer.parseInt(valueOr(context.getValue("querfunk.embedded-db.port"), "0"));
-        EmbeddedPostgres pg = start(dataDir.toAbsolutePath(), port);
-        String url = "jdbc:postgresql://127.0.0.1:" + pg.getPort() + "/postgres";
+        // Tests restart Quarkus in new class loaders within one JVM; a system property, unlike a
+        // static field, is seen by all of them, so the database started first is used by all.
+        String runningKey = "querfunk.embedded-db.running." + dataDir;
+        String url = System.getProperty(runningKey);
+        if (url == null) {
+            url = "jdbc:postgresql://127.0.0.1:" + start(dataDir, port).getPort() + "/postgres";
+            System.setProperty(runningKey, url);
+        }
         return List.of(new PropertiesConfigSource(Map.of(
                 "quarkus.datasource.jdbc.url", url,
                 "quarkus.datasource.username", "postgres",
