@@ -67,7 +67,7 @@ class SearchPermissionTest {
         Spaces.add(alice, space, bob);
         assertThat(ids(bob, marker)).containsExactly(id);
         assertThat(ids(bob, marker + " in:\"" + name + "\"")).containsExactly(id);
-        assertThat(bob.request().queryParam("q", marker.substring(0, 9)).get("/api/v1/search/suggest").then()
+        assertThat(bob.request().queryParam("q", marker.substring(0, 11)).get("/api/v1/search/suggest").then()
                 .statusCode(200).extract().<List<String>>path("words")).contains(marker);
 
         alice.request().delete("/api/v1/spaces/" + space + "/members/" + bob.id()).then().statusCode(204);

@@ -42,8 +42,8 @@ class SuggestTest {
                 .post("/api/v1/spaces").then().statusCode(201).extract().path("id"));
         alice.request().body(Map.of("name", "Intern " + word, "kind", "closed")).post("/api/v1/spaces").then().statusCode(201);
 
-        assertThat(suggest(bob, word.substring(0, 8)).getList("spaces.id")).containsExactly(open.toString());
-        assertThat(suggest(bob, "team " + word.substring(0, 8)).getList("spaces.name")).containsExactly("Team " + word);
+        assertThat(suggest(bob, word.substring(0, 10)).getList("spaces.id")).containsExactly(open.toString());
+        assertThat(suggest(bob, "team " + word.substring(0, 10)).getList("spaces.name")).containsExactly("Team " + word);
         assertThat(suggest(alice, word.toLowerCase()).getList("spaces.name")).containsExactly("Intern " + word, "Team " + word);
     }
 
