@@ -41,7 +41,6 @@ public class InvitationResource {
     public Response accept(@PathParam("token") String token, @Valid @NotNull AccountRequest request,
             @Context HttpHeaders headers) {
         SessionGrant grant = people.acceptInvitation(token, request.details(), SessionResource.userAgent(headers));
-        return Response.status(201).cookie(cookies.issue(grant))
-                .entity(new SessionView(grant.account(), grant.csrfToken(), grant.expiresAt())).build();
+        return cookies.signedIn(grant);
     }
 }

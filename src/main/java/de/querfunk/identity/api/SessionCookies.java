@@ -2,6 +2,7 @@ package de.querfunk.identity.api;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.NewCookie;
+import jakarta.ws.rs.core.Response;
 
 import de.querfunk.identity.Credential;
 import de.querfunk.identity.IdentityConfig;
@@ -15,6 +16,12 @@ class SessionCookies {
 
     SessionCookies(IdentityConfig config) {
         this.config = config;
+    }
+
+    /** The 201 answer to a sign-in, setup or accepted invitation: the cookie and the session's CSRF token. */
+    Response signedIn(SessionGrant grant) {
+        return Response.status(201).cookie(issue(grant))
+                .entity(new SessionView(grant.account(), grant.csrfToken(), grant.expiresAt())).build();
     }
 
     NewCookie issue(SessionGrant grant) {

@@ -40,8 +40,7 @@ public class SessionResource {
     public Response login(@Valid @NotNull LoginRequest request, @Context HttpServerRequest http, @Context HttpHeaders headers) {
         SessionGrant grant = accounts.login(request.username(), request.password(), http.remoteAddress().hostAddress(),
                 headers.getHeaderString(HttpHeaders.USER_AGENT));
-        return Response.status(201).cookie(cookies.issue(grant))
-                .entity(new SessionView(grant.account(), grant.csrfToken(), grant.expiresAt())).build();
+        return cookies.signedIn(grant);
     }
 
     /** The current browser session with its CSRF token, for a client that reloads. */

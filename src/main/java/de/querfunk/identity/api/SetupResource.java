@@ -38,7 +38,6 @@ public class SetupResource {
     public Response setUp(@Valid @NotNull SetupRequest request, @Context HttpHeaders headers) {
         SessionGrant grant = accounts.setUp(request.setupToken(), request.administrator().details(),
                 SessionResource.userAgent(headers));
-        return Response.status(201).cookie(cookies.issue(grant))
-                .entity(new SessionView(grant.account(), grant.csrfToken(), grant.expiresAt())).build();
+        return cookies.signedIn(grant);
     }
 }
