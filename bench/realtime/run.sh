@@ -3,7 +3,7 @@
 # PostgreSQL's own single-row insert rate (pgbench) as the limit for durable sends.
 #
 #   bench/realtime/run.sh            the full run (10,000 people, 60 s scenarios, 300 s ramp steps)
-#   bench/realtime/run.sh --quick    fewer clients and shorter steps, for a first look (~25 min)
+#   bench/realtime/run.sh --quick    30 s scenarios and ramp steps, for a first look (~35 min)
 #
 # Run as root on a Debian machine: it installs ejabberd if missing, starts its own PostgreSQL
 # cluster (synchronous_commit=on) in a temporary directory, both servers on loopback only, runs
@@ -28,7 +28,7 @@ for arg in "$@"; do
 done
 
 if [ "$MODE" = quick ]; then
-    : "${PEOPLE:=5000}" "${SIZE_CLIENTS:=1000 5000}" "${WARMUP_SECONDS:=10}" "${SCENARIO_SECONDS:=30}"
+    : "${PEOPLE:=10000}" "${SIZE_CLIENTS:=1000 5000 10000}" "${WARMUP_SECONDS:=10}" "${SCENARIO_SECONDS:=30}"
     : "${RAMP_STEP_SECONDS:=30}" "${PGBENCH_SECONDS:=30}"
 else
     : "${PEOPLE:=10000}" "${SIZE_CLIENTS:=1000 5000 10000}" "${WARMUP_SECONDS:=15}" "${SCENARIO_SECONDS:=60}"
@@ -38,7 +38,7 @@ fi
 : "${ROOM_SCENARIOS=10:50 1000:5}"  # room size:rate at ROOM_CLIENTS clients (100 is in the size scenarios)
 : "${ROOM_CLIENTS:=1000}"
 : "${RAMP_CLIENTS:=1000}"
-: "${RAMP_RATES=50,100,200,400,800,1600,3200}"
+: "${RAMP_RATES=10,25,50,100,200,400,800,1600,3200}"
 : "${SENDERS:=30}"                   # sending clients in the ramp, and pgbench's client count
 : "${ACK_P99_LIMIT_MS:=100}"
 : "${SERVERS:=querfunk ejabberd}"
@@ -182,11 +182,26 @@ synchronous_commit = on
 fsync = on
 # Querfunk orders events by commit time (docs/operations.md).
 track_commit_timestamp = on
+# Counts the statements each server runs per message.
+shared_preload_libraries = 'pg_stat_statements'
 EOF
 as_user postgres "$PG_BIN/pg_ctl" -D "$WORK/pg" -l "$WORK/pgrun/postgresql.log" -w start >/dev/null
 PG_STARTED=true
 PG_PID=$(head -n 1 "$WORK/pg/postmaster.pid")
 for db in querfunk ejabberd pgbench; do psql_do -c "CREATE DATABASE $db"; done
+psql_do -c "CREATE EXTENSION pg_stat_statements"
+
+# What a server asked of PostgreSQL during its scenarios: statements by calls, and how many messages were stored.
+db_profile() {
+    local db=$1 count_sql=$2 out=$3
+    {
+        echo "messages stored: $(psql_do -d "$db" -At -c "$count_sql")"
+        psql_do -c "SELECT s.calls, round(s.total_exec_time::numeric) AS total_ms, round(s.mean_exec_time::numeric, 3) AS mean_ms,
+                left(regexp_replace(s.query, '\s+', ' ', 'g'), 120) AS statement
+            FROM pg_stat_statements s JOIN pg_database d ON d.oid = s.dbid
+            WHERE d.datname = '$db' ORDER BY s.calls DESC LIMIT 20"
+    } >"$out" 2>&1 || true
+}
 
 # --- the limit: raw message-shaped inserts ------------------------------------------------------------
 log "pgbench: single-row message inserts, $SENDERS clients, ${PGBENCH_SECONDS}s"
@@ -268,7 +283,10 @@ if [[ " $SERVERS " == *" querfunk "* ]]; then
         --out "$RUN/querfunk-setup" | tee "$RUN/querfunk-setup.log"
     # Profile the scenarios only, not the setup's account creation.
     "$JAVA_HOME/bin/jcmd" "$QF_PID" JFR.start name=bench settings=profile >/dev/null
+    psql_do -At -c "SELECT pg_stat_statements_reset()" >/dev/null
+    MSG_BEFORE=$(psql_do -d querfunk -At -c "SELECT count(*) FROM message")
     scenarios querfunk "ws://127.0.0.1:$QF_PORT/api/v1/stream" querfunk "$QF_PID" "$JAVA_HOME/bin/jcmd" "$RUN/querfunk-setup"
+    db_profile querfunk "SELECT count(*) - $MSG_BEFORE FROM message" "$RUN/querfunk-statements.txt"
     "$JAVA_HOME/bin/jcmd" "$QF_PID" JFR.dump name=bench filename="$RUN/querfunk.jfr" >/dev/null 2>&1 || true
     stop_one=$QF_PID
     kill -TERM "$stop_one"; for _ in $(seq 60); do kill -0 "$stop_one" 2>/dev/null || break; sleep 0.5; done
@@ -303,7 +321,9 @@ if [[ " $SERVERS " == *" ejabberd "* ]]; then
     log "ejabberd: registering $PEOPLE users and creating their rooms"
     driver setup-xmpp --api "http://127.0.0.1:$EJ_HTTP_PORT/api" --users "$PEOPLE" --layout "$LAYOUT" \
         --out "$RUN/ejabberd-setup" | tee "$RUN/ejabberd-setup.log"
+    psql_do -At -c "SELECT pg_stat_statements_reset()" >/dev/null
     scenarios xmpp "ws://127.0.0.1:$EJ_HTTP_PORT/ws" ejabberd "$EJ_PID" "" "$RUN/ejabberd-setup"
+    db_profile ejabberd "SELECT count(*) FROM archive" "$RUN/ejabberd-statements.txt"
 fi
 
 stop_all
@@ -314,5 +334,6 @@ echo "loadEnd=$(cut -d' ' -f1-3 /proc/loadavg)" >>"$RUN/machine.txt"
 echo "minutes=$(( ($(date +%s) - T0 + 59) / 60 ))" >>"$RUN/machine.txt"
 log "Writing docs/benchmarks.md"
 driver report --results "$RESULTS" --machine "$RUN/machine.txt" --hot-methods "$RUN/querfunk-hot-methods.txt" \
+    --statements "$RUN/querfunk-statements.txt,$RUN/ejabberd-statements.txt" \
     --doc "$REPO/docs/benchmarks.md" --svg "$REPO/docs/benchmarks/realtime-latency.svg"
 log "Done in $(( ($(date +%s) - T0) / 60 )) min; raw results in ${RUN#"$REPO"/}"

@@ -13,6 +13,9 @@ import java.util.concurrent.CompletionStage;
  */
 abstract class Conn implements WebSocket.Listener {
 
+    /** When any connection last received a frame: the run waits for quiet before it measures. */
+    static volatile long lastFrameNanos = System.nanoTime();
+
     final int index;
     final Room room;
     final Sink sink;
@@ -92,6 +95,7 @@ abstract class Conn implements WebSocket.Listener {
     @Override
     public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
         long now = System.nanoTime();
+        lastFrameNanos = now;
         if (last && partial.isEmpty()) {
             handle(data.toString(), now);
         } else {

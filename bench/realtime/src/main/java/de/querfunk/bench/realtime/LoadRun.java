@@ -107,12 +107,21 @@ final class LoadRun implements Sink {
         common.put("roomSize", Integer.toString(roomSize));
         common.put("rooms", Integer.toString(rooms.size()));
 
+        waitUntilServerIdle();
         long heap0 = ProcessStats.gcAndHeapUsedKib(jcmd, serverPid);
         long rss0 = ProcessStats.rssKib(serverPid);
         long connectStart = System.nanoTime();
         int failed = connectAll(URI.create(args.get("url")));
         double connectSeconds = (System.nanoTime() - connectStart) / 1e9;
-        Thread.sleep(args.getInt("settle", 5) * 1000L);
+        // Joins cause traffic of their own (XMPP rooms send every occupant's presence to all others):
+        // wait until no frame has arrived for two seconds, so that the measurement starts on a quiet server.
+        long settleStart = System.nanoTime();
+        Thread.sleep(args.getInt("settle", 3) * 1000L);
+        long settleEnd = System.nanoTime() + args.getInt("settle-max", 180) * 1_000_000_000L;
+        while (System.nanoTime() - Conn.lastFrameNanos < 2_000_000_000L && System.nanoTime() < settleEnd) {
+            Thread.sleep(200);
+        }
+        common.put("settleSeconds", fmt((System.nanoTime() - settleStart) / 1e9));
         long heapN = ProcessStats.gcAndHeapUsedKib(jcmd, serverPid);
         long rssN = ProcessStats.rssKib(serverPid);
         int live = clients - failed;
@@ -125,8 +134,8 @@ final class LoadRun implements Sink {
         common.put("heapNKib", Long.toString(heapN));
         common.put("rssPerClientKib", live == 0 ? "" : fmt((rssN - rss0) / (double) live));
         common.put("heapPerClientKib", live == 0 || heap0 < 0 ? "" : fmt((heapN - heap0) / (double) live));
-        System.out.printf(Locale.ROOT, "%s: %d of %d connected in %.1f s; RSS %d -> %d KiB, heap %d -> %d KiB%n",
-                common.get("label"), live, clients, connectSeconds, rss0, rssN, heap0, heapN);
+        System.out.printf(Locale.ROOT, "%s: %d of %d connected in %.1f s, quiet after %s s; RSS %d -> %d KiB, heap %d -> %d KiB%n",
+                common.get("label"), live, clients, connectSeconds, common.get("settleSeconds"), rss0, rssN, heap0, heapN);
 
         double[] rates = parseRates(args.get("rates", "50"));
         double ackLimitMs = args.getDouble("ack-p99-limit-ms", Double.MAX_VALUE);
@@ -144,6 +153,24 @@ final class LoadRun implements Sink {
             c.close();
         }
         Thread.sleep(1000);
+    }
+
+    /**
+     * The previous scenario's clients may still be leaving (an XMPP room tells every occupant about
+     * each departure): wait until the server uses less than a tenth of a core, at most three minutes.
+     */
+    private void waitUntilServerIdle() throws InterruptedException {
+        long end = System.nanoTime() + 180_000_000_000L;
+        long before = ProcessStats.cpuTicks(serverPid);
+        while (System.nanoTime() < end) {
+            Thread.sleep(1000);
+            long now = ProcessStats.cpuTicks(serverPid);
+            if (now - before <= clkTck / 10) {
+                return;
+            }
+            before = now;
+        }
+        System.out.println("server still busy after three minutes; measuring anyway");
     }
 
     private int connectAll(URI uri) throws Exception {

@@ -52,7 +52,14 @@ final class Report {
             }
         }
         Path hot = args.has("hot-methods") ? Path.of(args.get("hot-methods")) : null;
-        String section = r.section(hot != null && Files.exists(hot) ? Files.readString(hot) : null);
+        Map<String, String> statements = new LinkedHashMap<>();
+        for (String file : args.get("statements", "").split(",")) {
+            Path p = Path.of(file.trim());
+            if (!file.isBlank() && Files.exists(p)) {
+                statements.put(p.getFileName().toString().replace("-statements.txt", ""), Files.readString(p));
+            }
+        }
+        String section = r.section(hot != null && Files.exists(hot) ? Files.readString(hot) : null, statements);
         Files.createDirectories(svg.toAbsolutePath().getParent());
         Files.writeString(svg, r.plot());
         String existing = Files.exists(doc) ? Files.readString(doc) : "# Benchmarks\n\n";
@@ -74,7 +81,7 @@ final class Report {
         return machine.getOrDefault(key, "?");
     }
 
-    private String section(String hotMethods) {
+    private String section(String hotMethods, Map<String, String> statements) {
         md.append(HEADING).append("\n\n");
         md.append("""
                 How fast a message reaches everyone in its conversation, measured against [ejabberd](https://www.ejabberd.im/)
@@ -122,7 +129,10 @@ final class Report {
                         + " time; the driver sends at a fixed rate whatever the server answers and records every latency from the"
                         + " intended time (no coordinated omission). Delivery latency is recorded at every member except the sender.")
                 .append(" Warm-up ").append(m("warmupSeconds")).append(" s, then ").append(m("scenarioSeconds"))
-                .append(" s measured per scenario.\n");
+                .append(" s measured per scenario. Each scenario waits until the server is idle, connects its clients, waits until no"
+                        + " frame has arrived for 2 s (XMPP rooms announce every join to every occupant), then measures."
+                        + " \"Driver lag max\" is how late the driver's sender ran against its schedule at worst: it is part of the"
+                        + " latencies (they start at the intended time), so a large value means the driver's own core was contended.\n");
         md.append("- CPU per delivered message: the server process's utime+stime (`/proc/<pid>/stat`) over the measured window,"
                 + " divided by deliveries; PostgreSQL's CPU (postmaster and backends) is shown separately per sent message.\n");
         md.append("- Bytes on the wire: what the driver read and wrote through its sockets (`/proc/self/io`) over the window,"
@@ -157,14 +167,20 @@ final class Report {
                     + " recording `run.sh` starts with `jcmd JFR.start settings=profile`:\n\n```\n")
                     .append(hotMethods.strip().lines().limit(30).reduce((a, b) -> a + "\n" + b).orElse("")).append("\n```\n\n");
         }
+        if (!statements.isEmpty()) {
+            md.append("### What each server asked of PostgreSQL\n\nThe most frequent statements over all scenarios of each server"
+                    + " (`pg_stat_statements`, reset after the setup), and how many messages were stored meanwhile:\n\n");
+            statements.forEach((server, text) -> md.append("**").append(NAMES.getOrDefault(server, server)).append("**\n\n```\n")
+                    .append(text.strip()).append("\n```\n\n"));
+        }
         return md.toString();
     }
 
     private void latencyTable(Predicate<Map<String, String>> which, String key) {
         md.append("| ").append(key.equals("clients") ? "Clients" : "Room size").append(" | Server | Delivery p50 | p99 | p99.9 | max"
                 + " | Send-ack p50 | p99 | Deliveries/s | Missing | Errors | Drops | Server CPU per delivery | PostgreSQL CPU per message"
-                + " | Bytes per message | Load before → after |\n");
-        md.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+                + " | Bytes per message | Driver lag max | Load before → after |\n");
+        md.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
         TreeSet<Integer> keys = new TreeSet<>();
         for (Map<String, String> r : rows) {
             if (r.containsKey("deliveryP50Ms") && which.test(r)) {
@@ -183,11 +199,12 @@ final class Report {
                                 .append(" | ").append(round(r.get("deliveriesPerS"))).append(" | ").append(r.get("missing"))
                                 .append(" | ").append(r.get("errors")).append(" | ").append(r.get("drops")).append(" | ")
                                 .append(cpu(r.get("serverCpuMsPerDelivery"))).append(" | ").append(cpu(r.get("pgCpuMsPerMessage")))
-                                .append(" | ").append(round(r.get("wireBytesPerMessage"))).append(" | ").append(r.get("loadBefore"))
+                                .append(" | ").append(round(r.get("wireBytesPerMessage"))).append(" | ")
+                                .append(msCell(r.get("maxSenderLagMs"))).append(" | ").append(r.get("loadBefore"))
                                 .append(" → ").append(r.get("loadAfter")).append(" |\n");
                         if (!"0".equals(r.get("connectFailures"))) {
                             md.append("| | ↳ ").append(r.get("connectFailures")).append(" of ").append(r.get("clients"))
-                                    .append(" clients failed to connect | | | | | | | | | | | | | | |\n");
+                                    .append(" clients failed to connect | | | | | | | | | | | | | | | |\n");
                         }
                     }
                 }
@@ -301,7 +318,7 @@ final class Report {
         int h = 420;
         int left = 70;
         int right = 190;
-        int top = 40;
+        int top = 48;
         int bottom = 60;
         TreeSet<Integer> xs = new TreeSet<>();
         double maxMs = 1;
@@ -320,8 +337,10 @@ final class Report {
         s.append(String.format(Locale.ROOT, "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\""
                 + " font-family=\"sans-serif\" font-size=\"12\">\n", w, h, w, h));
         s.append("<rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n");
-        s.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"22\" font-size=\"14\" font-weight=\"bold\">Delivery latency against"
-                + " connected clients (rooms of 100, %s msg/s, %s run %s)</text>\n", left, m("rate"), m("mode"), m("date")));
+        s.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"18\" font-size=\"14\" font-weight=\"bold\">Delivery latency against"
+                + " connected clients</text>\n", left));
+        s.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"34\" fill=\"#555\">rooms of 100, %s messages/s; %s run, %s</text>\n",
+                left, m("rate"), m("mode"), m("date")));
         int pw = w - left - right;
         int ph = h - top - bottom;
         s.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"none\" stroke=\"#333\"/>\n",
