@@ -38,13 +38,15 @@ fi
 : "${ROOM_SCENARIOS=10:50 1000:5}"  # room size:rate at ROOM_CLIENTS clients (100 is in the size scenarios)
 : "${ROOM_CLIENTS:=1000}"
 : "${RAMP_CLIENTS:=1000}"
+: "${RAMP_ROOM_SIZE:=10}"            # small rooms, so that the ramp finds the send limit, not the fan-out limit
 : "${RAMP_RATES=10,25,50,100,200,400,800,1600,3200}"
 : "${SENDERS:=30}"                   # sending clients in the ramp, and pgbench's client count
 : "${ACK_P99_LIMIT_MS:=100}"
 : "${SERVERS:=querfunk ejabberd}"
 : "${PG_PORT:=55432}" "${QF_PORT:=18080}" "${EJ_HTTP_PORT:=15280}" "${EJ_C2S_PORT:=15222}"
 : "${SERVER_CPU:=0}" "${DRIVER_CPU:=1}"
-LAYOUT="10:$ROOM_CLIENTS,100:$PEOPLE,1000:$ROOM_CLIENTS"
+SMALL_ROOM_CLIENTS=$(( ROOM_CLIENTS > RAMP_CLIENTS ? ROOM_CLIENTS : RAMP_CLIENTS ))
+LAYOUT="10:$SMALL_ROOM_CLIENTS,100:$PEOPLE,1000:$ROOM_CLIENTS"
 
 log() { printf '\n== %s  (load %s)\n' "$*" "$(cut -d' ' -f1-3 /proc/loadavg)"; }
 die() { printf 'bench: %s\n' "$*" >&2; exit 1; }
@@ -158,6 +160,7 @@ driver() {
     echo "warmupSeconds=$WARMUP_SECONDS"
     echo "scenarioSeconds=$SCENARIO_SECONDS"
     echo "rampClients=$RAMP_CLIENTS"
+    echo "rampRoomSize=$RAMP_ROOM_SIZE"
     echo "rampRates=$RAMP_RATES"
     echo "rampStepSeconds=$RAMP_STEP_SECONDS"
     echo "senders=$SENDERS"
@@ -251,8 +254,8 @@ scenarios() {
             --warmup "$WARMUP_SECONDS" --duration "$SCENARIO_SECONDS"
     done
     [ -n "$RAMP_RATES" ] || return 0
-    log "$server: ramp, $RAMP_CLIENTS clients, $SENDERS senders, ${RAMP_STEP_SECONDS}s per step, until send-ack p99 > ${ACK_P99_LIMIT_MS} ms"
-    driver run "${common[@]}" --label "$server-ramp" --clients "$RAMP_CLIENTS" --room-size 100 --rates "$RAMP_RATES" \
+    log "$server: ramp, $RAMP_CLIENTS clients in rooms of $RAMP_ROOM_SIZE, $SENDERS senders, ${RAMP_STEP_SECONDS}s per step, until send-ack p99 > ${ACK_P99_LIMIT_MS} ms"
+    driver run "${common[@]}" --label "$server-ramp" --clients "$RAMP_CLIENTS" --room-size "$RAMP_ROOM_SIZE" --rates "$RAMP_RATES" \
         --senders "$SENDERS" --warmup 10 --duration "$RAMP_STEP_SECONDS" --ack-p99-limit-ms "$ACK_P99_LIMIT_MS"
 }
 

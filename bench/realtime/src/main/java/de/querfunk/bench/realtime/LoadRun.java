@@ -224,11 +224,22 @@ final class LoadRun implements Sink {
         long we = ws + duration * 1_000_000_000L;
         windowStart = ws;
         windowEnd = we;
+        // Senders: every client, or a fixed number spread round-robin over the rooms.
         int senders = args.getInt("senders", 0);
-        List<List<Conn>> roomSenders = new ArrayList<>();
-        for (Room r : rooms) {
-            int k = senders <= 0 ? r.members.size() : Math.max(1, senders / rooms.size());
-            roomSenders.add(new ArrayList<>(r.members.subList(0, Math.min(k, r.members.size()))));
+        List<Conn> pool = new ArrayList<>();
+        if (senders <= 0) {
+            int most = rooms.stream().mapToInt(r -> r.members.size()).max().orElse(0);
+            for (int k = 0; k < most; k++) {
+                for (Room r : rooms) {
+                    if (k < r.members.size()) {
+                        pool.add(r.members.get(k));
+                    }
+                }
+            }
+        } else {
+            for (int j = 0; j < senders && j / rooms.size() < rooms.get(j % rooms.size()).members.size(); j++) {
+                pool.add(rooms.get(j % rooms.size()).members.get(j / rooms.size()));
+            }
         }
         long[][] snap = new long[2][];
         String[] load = new String[2];
@@ -260,13 +271,9 @@ final class LoadRun implements Sink {
                 LockSupport.parkNanos(wait);
             }
             maxLagNanos = Math.max(maxLagNanos, System.nanoTime() - intended);
-            int r = (int) (i % rooms.size());
-            Room room = rooms.get(r);
-            List<Conn> candidates = roomSenders.get(r);
             Conn sender = null;
-            int turn = (int) (i / rooms.size());
-            for (int k = 0; k < candidates.size() && sender == null; k++) {
-                Conn c = candidates.get((turn + k) % candidates.size());
+            for (int k = 0; k < pool.size() && sender == null; k++) {
+                Conn c = pool.get((int) ((i + k) % pool.size()));
                 if (c.live()) {
                     sender = c;
                 }
@@ -277,7 +284,7 @@ final class LoadRun implements Sink {
             }
             if (intended >= ws) {
                 sentInWindow++;
-                expected += room.connected() - 1;
+                expected += sender.room.connected() - 1;
             }
             sender.send(new Stamp(intended, sender.index, seq));
         }
