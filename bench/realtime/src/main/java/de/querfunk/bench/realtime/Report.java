@@ -150,12 +150,20 @@ final class Report {
                 .append(" messages/s; rooms of 100 are the 1,000-client row above.\n\n");
         latencyTable(r -> r.get("label").contains("-rooms-"), "roomSize");
 
-        md.append("### Memory per idle client\n\n| Clients | Room size | Server | RSS per client | Heap per client (after full GC) |\n|---|---|---|---|---|\n");
-        for (Map<String, String> r : rows) {
-            if (r.containsKey("rssPerClientKib") && "0".equals(r.get("step"))) {
-                md.append("| ").append(r.get("clients")).append(" | ").append(r.get("roomSize")).append(" | ").append(name(r))
-                        .append(" | ").append(kb(r.get("rssPerClientKib"))).append(" | ")
-                        .append(r.get("heapPerClientKib").isEmpty() ? "–" : kb(r.get("heapPerClientKib"))).append(" |\n");
+        md.append("### Memory per idle client\n\nMeasured when each scenario's clients had connected and gone quiet. The"
+                + " first rows of each server are the clean ones; later scenarios start after the previous one's clients left, and"
+                + " neither the JVM nor the Erlang VM hands freed memory back at once, so their RSS differences can be"
+                + " negative (shown as such).\n\n| Scenario | Clients | Room size | Server | RSS per client |"
+                + " Heap per client (after full GC) |\n|---|---|---|---|---|---|\n");
+        for (String server : SERVERS) {
+            for (Map<String, String> r : rows) {
+                if (r.containsKey("rssPerClientKib") && "0".equals(r.get("step")) && r.get("label").startsWith(server + "-")) {
+                    md.append("| ").append(r.get("label").substring(server.length() + 1)).append(" | ")
+                            .append(String.format(Locale.ROOT, "%,d", Integer.parseInt(r.get("clients")))).append(" | ")
+                            .append(r.get("roomSize")).append(" | ").append(name(r)).append(" | ").append(kb(r.get("rssPerClientKib")))
+                            .append(" | ").append(r.get("heapPerClientKib").isEmpty() ? "–" : kb(r.get("heapPerClientKib")))
+                            .append(" |\n");
+                }
             }
         }
         md.append("\n");
