@@ -6,15 +6,16 @@ import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -23,6 +24,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -30,12 +32,13 @@ import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Stream;
 
+import org.HdrHistogram.Histogram;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
@@ -65,12 +68,15 @@ import de.querfunk.search.query.Snippets;
 
 /**
  * Search benchmark: generates seeded German and English chat messages from the seed texts in
- * bench/resources, indexes them with the server's own index code (analysis, document layout,
- * NRT refresh per batch) and measures the indexing rate and the query latency with concurrent
- * searchers, each filtered to the spaces one person may read, exactly as the API does. Then it
- * loads the same rows into PostgreSQL with a german tsvector and a GIN index and measures the
- * same queries there, and compares how many messages each finds for a word that mostly occurs
- * inside German compounds. Writes docs/benchmarks.md. Run it with bench/search-benchmark.
+ * bench/resources, posted by people in space channels and in direct and group conversations, and
+ * indexes them with the server's own index code (analysis, document layout, NRT refresh per
+ * batch). Then it measures query latency while new messages keep arriving: concurrent searchers on
+ * a fixed schedule, each query as a random person with exactly that person's access keys as the
+ * permission filter, as the API does, latency counted from the scheduled start; and how long a new
+ * message takes until a search finds it. It does the same with PostgreSQL full-text search (a
+ * german tsvector with a GIN index) on the same rows, compares how many messages each finds for a
+ * word that mostly occurs inside German compounds, and writes its part of docs/benchmarks.md. Run
+ * it with bench/search-benchmark.
  */
 public final class SearchBenchmark {
 
@@ -110,36 +116,105 @@ public final class SearchBenchmark {
     private static final List<String> RECALL_WORDS = List.of("Kündigung", "Bestätigung", "Anfrage", "Rückruf", "Rechnung",
             "Adresse", "Änderung", "Nummer", "Konto", "Versand", "Vertrag", "Gebühr");
 
+    private static final List<String> COMPOUND_WORDS = List.copyOf(COMPOUNDS.keySet());
+
     private static void compound(String word, String... parts) {
         COMPOUNDS.put(word, List.of(parts));
     }
 
-    record Message(UUID id, int space, UUID author, Instant createdAt, String text, Set<String> concepts) {
+    /** Share of the messages posted in space channels; the rest go to direct and group conversations. */
+    private static final double IN_SPACES = 0.8;
+    /** Closed spaces a person belongs to: from this many ... */
+    private static final int MIN_CLOSED = 5;
+    /** ... to this many. */
+    private static final int MAX_CLOSED = 50;
+    private static final double DIRECT = 0.6;
+    private static final int MAX_GROUP = 20;
+    /** The server's default batch (querfunk.search.batch-size): events applied before one refresh. */
+    private static final int MAX_BATCH = 500;
+    /** The server's default querfunk.search.commit-interval. */
+    private static final long COMMIT_INTERVAL = 5_000_000_000L;
+    private static final int HITS = 20;
+    private static final int MAX_QUERY_LENGTH = 500;
+    private static final Sort RELEVANCE = new Sort(SortField.FIELD_SCORE,
+            new SortField(IndexFields.CREATED, SortField.Type.LONG, true), new SortField(IndexFields.KEY, SortField.Type.STRING));
+
+    /**
+     * Where messages are posted: a space's channel (access key {@code space:<id>}) or a direct or
+     * group conversation ({@code conversation:<id>}, no space). {@code members} are indexes into
+     * the people; empty for an open space, where anyone may post.
+     */
+    record Conversation(UUID id, UUID spaceId, String accessKey, List<Integer> members) {
+    }
+
+    /** Someone who searches: what they may read, as access keys, and the spaces among them for filtered queries. */
+    record Person(UUID id, List<BytesRef> keys, String[] accessKeys, List<UUID> spaces, int[] conversations) {
+    }
+
+    record Message(UUID id, Conversation conversation, UUID author, Instant createdAt, String text, Set<String> concepts) {
     }
 
     /** A query in the API's syntax and the same query for PostgreSQL; {@code pgPrefix} for prefix queries. */
-    record BenchQuery(String kind, String api, String pg, boolean pgPrefix, Integer onlySpace) {
+    record QueryTemplate(String kind, String api, String pg, boolean pgPrefix, boolean inSpace) {
     }
 
-    record Settings(int messages, int spaces, int readable, int searchers, int queriesPerSearcher, int warmup, long seed,
-            String jdbcUrl, String user, String password, Path out, Path indexDir) {
+    /** One query as a searcher runs it: a template, the person running it and, for the filtered kind, one of their spaces. */
+    record Planned(QueryTemplate template, Person person, UUID space) {
+        String api() {
+            return space == null ? template.api() : template.api() + " in:" + space;
+        }
     }
+
+    record Settings(int messages, int people, int spaces, int openSpaces, int conversations, int searchers,
+            int intervalMs, int arrivalRate, int warmupSeconds, int durationSeconds, boolean withoutSnippets, long seed,
+            String jdbcUrl, String user, String password, Path out, Path indexDir) {
+
+        double queryRate() {
+            return searchers * 1000.0 / intervalMs;
+        }
+
+        /** Messages each phase may need: the writer's schedule over warm-up and measurement, and a second to spare. */
+        int arrivalsPerPhase() {
+            return arrivalRate * (warmupSeconds + durationSeconds + 1);
+        }
+    }
+
+    private static final Set<String> OPTIONS = Set.of("messages", "people", "spaces", "open-spaces", "conversations",
+            "searchers", "interval-ms", "arrival-rate", "warmup", "duration", "without-snippets", "seed", "jdbc", "user",
+            "password", "out");
 
     public static void main(String[] args) throws Exception {
         Map<String, String> a = new HashMap<>();
-        for (int i = 0; i + 1 < args.length; i += 2) {
-            a.put(args[i].replaceFirst("^--", ""), args[i + 1]);
+        for (int i = 0; i < args.length; i += 2) {
+            String name = args[i].replaceFirst("^--", "");
+            if (!args[i].startsWith("--") || !OPTIONS.contains(name) || i + 1 >= args.length) {
+                System.err.println("Options, each with a value: --" + String.join(", --", OPTIONS.stream().sorted().toList())
+                        + "; not " + args[i]);
+                System.exit(2);
+            }
+            a.put(name, args[i + 1]);
         }
-        Settings s = new Settings(Integer.parseInt(a.getOrDefault("messages", "100000")),
-                Integer.parseInt(a.getOrDefault("spaces", "200")), Integer.parseInt(a.getOrDefault("readable", "50")),
-                Integer.parseInt(a.getOrDefault("searchers", "4")), Integer.parseInt(a.getOrDefault("queries", "1000")),
-                Integer.parseInt(a.getOrDefault("warmup", "300")),
+        Settings s = new Settings(integer(a, "messages", 1_000_000), integer(a, "people", 10_000),
+                integer(a, "spaces", 300), integer(a, "open-spaces", 25), integer(a, "conversations", 1_000),
+                integer(a, "searchers", 10), integer(a, "interval-ms", 100), integer(a, "arrival-rate", 200),
+                integer(a, "warmup", 10), integer(a, "duration", 60),
+                Boolean.parseBoolean(a.getOrDefault("without-snippets", "true")),
                 Long.parseLong(a.getOrDefault("seed", "42")),
                 a.getOrDefault("jdbc", env("BENCH_JDBC_URL", "jdbc:postgresql://127.0.0.1:5432/querfunk_bench")),
                 a.getOrDefault("user", env("BENCH_DB_USER", "postgres")),
                 a.getOrDefault("password", env("BENCH_DB_PASSWORD", "")),
                 Path.of(a.getOrDefault("out", "docs/benchmarks.md")), Path.of("target/bench-index"));
+        if (s.openSpaces() > s.spaces() || s.conversations() < s.spaces() || s.searchers() < 1 || s.intervalMs() < 1
+                || s.durationSeconds() < 1 || s.people() < 2) {
+            System.err.println("Needs open-spaces <= spaces <= conversations, at least one searcher, an interval and a "
+                    + "duration of at least 1, and two people");
+            System.exit(2);
+        }
         new SearchBenchmark(s, ("bench/search-benchmark " + String.join(" ", args)).strip()).run();
+    }
+
+    private static int integer(Map<String, String> a, String name, int fallback) {
+        return Integer.parseInt(a.getOrDefault(name, Integer.toString(fallback)).replace("_", ""));
     }
 
     private static String env(String name, String fallback) {
@@ -150,50 +225,54 @@ public final class SearchBenchmark {
     private final Settings settings;
     private final String command;
     private final Random random;
-    private final List<UUID> spaceIds = new ArrayList<>();
+    private final List<Conversation> conversations = new ArrayList<>();
+    private final List<Person> people = new ArrayList<>();
     private final StringBuilder report = new StringBuilder();
     private String loadBefore;
+    private QueryCompiler compiler;
+    private Snippets snippets;
 
     SearchBenchmark(Settings settings, String command) {
         this.settings = settings;
         this.command = command;
         this.random = new Random(settings.seed());
-        for (int i = 0; i < settings.spaces(); i++) {
-            spaceIds.add(new UUID(random.nextLong(), random.nextLong()));
-        }
+    }
+
+    /** What one system measured; {@code bare} only for Lucene, when asked for. */
+    record Side(Map<String, String> load, Map<String, long[]> recall, Phase phase, Phase bare) {
     }
 
     void run() throws Exception {
         loadBefore = loadAverage();
-        log("generating %,d messages (seed %d)", settings.messages(), settings.seed());
+        log("generating %,d people, %,d conversations and %,d messages (seed %d)", settings.people(),
+                settings.conversations(), settings.messages(), settings.seed());
         List<String> german = words("kundenservice-de.txt");
         List<String> english = words("customer-service-en.txt");
         List<String> bigrams = bigrams("kundenservice-de.txt");
-        List<Message> messages = generate(german, english);
-        List<BenchQuery> queries = queries(german, bigrams);
-        Set<UUID> readable = new HashSet<>(spaceIds.subList(0, settings.readable()));
+        world();
+        List<Message> messages = new ArrayList<>(settings.messages());
+        Instant start = Instant.parse("2025-01-01T00:00:00Z");
+        long year = 365L * 24 * 3600 * 1000;
+        for (int i = 0; i < settings.messages(); i++) {
+            messages.add(message(german, english, start.plusMillis((long) (random.nextDouble() * year))));
+        }
+        // New messages in the phases, a fresh set for each Lucene phase; PostgreSQL gets the first Lucene phase's.
+        int perPhase = settings.arrivalsPerPhase();
+        List<Message> arriving = new ArrayList<>();
+        Instant later = Instant.parse("2026-01-01T00:00:00Z");
+        for (int i = 0; i < perPhase * (settings.withoutSnippets() ? 2 : 1); i++) {
+            arriving.add(message(german, english, later.plusNanos(i * (1_000_000_000L / Math.max(1, settings.arrivalRate())))));
+        }
+        List<QueryTemplate> templates = templates(german, bigrams);
 
-        Map<String, String> lucene = new LinkedHashMap<>();
-        Map<String, String> postgres = new LinkedHashMap<>();
-        SearchAnalyzers analyzers = SearchAnalyzers.load();
-        deleteRecursively(settings.indexDir());
-        deleteRecursively(settings.indexDir().resolveSibling(settings.indexDir().getFileName() + ".damaged"));
-        try (SearchIndex index = SearchIndex.open(settings.indexDir(), analyzers, Language.GERMAN)) {
-            indexAll(index, messages, lucene);
-            Latency l = luceneLatency(index, analyzers, queries, readable, true);
-            lucene.putAll(l.summary());
-            Latency bare = luceneLatency(index, analyzers, queries, readable, false);
-            Map<String, String> luceneBare = bare.summary();
-            Map<String, long[]> luceneRecall = luceneRecall(index, analyzers, messages);
-            try (Connection c = DriverManager.getConnection(settings.jdbcUrl(), settings.user(), settings.password())) {
-                String pgVersion = load(c, messages, postgres);
-                Latency p = pgLatency(queries, readable);
-                postgres.putAll(p.summary());
-                Map<String, long[]> pgRecall = pgRecall(c, messages);
-                write(lucene, luceneBare, postgres, luceneRecall, pgRecall, queries, pgVersion, l, bare, p);
-            }
-        } finally {
-            analyzers.close();
+        Side lucene = lucene(messages, templates, arriving.subList(0, perPhase),
+                settings.withoutSnippets() ? arriving.subList(perPhase, 2 * perPhase) : null);
+        try (Connection c = DriverManager.getConnection(settings.jdbcUrl(), settings.user(), settings.password())) {
+            Map<String, String> load = new LinkedHashMap<>();
+            String pgVersion = load(c, messages, load);
+            Map<String, long[]> recall = pgRecall(c, messages);
+            Phase phase = pgPhase(templates, arriving.subList(0, perPhase));
+            writeReport(messages, lucene, new Side(load, recall, phase, null), templates, pgVersion);
         }
         log("wrote %s", settings.out());
     }
@@ -231,61 +310,128 @@ public final class SearchBenchmark {
                 .map(String::strip).filter(p -> !p.isEmpty() && !p.startsWith("#")).toList();
     }
 
-    private List<Message> generate(List<String> german, List<String> english) {
-        List<String> compounds = new ArrayList<>(COMPOUNDS.keySet());
-        List<UUID> authors = new ArrayList<>();
-        for (int i = 0; i < 500; i++) {
-            authors.add(new UUID(random.nextLong(), random.nextLong()));
-        }
-        Instant start = Instant.parse("2025-01-01T00:00:00Z");
-        long year = 365L * 24 * 3600 * 1000;
-        List<Message> messages = new ArrayList<>(settings.messages());
-        for (int i = 0; i < settings.messages(); i++) {
-            boolean isEnglish = random.nextDouble() < 0.2;
-            List<String> vocabulary = isEnglish ? english : german;
-            int length = 6 + random.nextInt(25);
-            StringBuilder text = new StringBuilder();
-            Set<String> concepts = new HashSet<>();
-            int insertAt = !isEnglish && random.nextDouble() < 0.4 ? random.nextInt(length) : -1;
-            for (int w = 0; w < length; w++) {
-                if (w > 0) {
-                    text.append(' ');
-                }
-                if (w == insertAt) {
-                    String compound = compounds.get(random.nextInt(compounds.size()));
-                    text.append(compound);
-                    concepts.addAll(COMPOUNDS.get(compound));
-                } else {
-                    text.append(vocabulary.get(random.nextInt(vocabulary.size())));
-                }
-            }
-            if (random.nextDouble() < 0.05) {
-                text.append(" https://example.org/faq/").append(random.nextInt(1000));
-            }
-            messages.add(new Message(new UUID(random.nextLong(), random.nextLong()), random.nextInt(settings.spaces()),
-                    authors.get(random.nextInt(authors.size())),
-                    start.plusMillis((long) (random.nextDouble() * year)), text.toString(), concepts));
-        }
-        return messages;
+    private UUID uuid() {
+        return new UUID(random.nextLong(), random.nextLong());
     }
 
-    private List<BenchQuery> queries(List<String> german, List<String> bigrams) {
-        List<BenchQuery> q = new ArrayList<>();
+    /**
+     * People, spaces and conversations. The first spaces are open (everyone may read them); each
+     * person belongs to some of the closed ones and takes part in the direct and group
+     * conversations they were drawn for. What a person may read is what {@code SearchService}
+     * would find for them: their readable spaces and their own conversations.
+     */
+    private void world() {
+        int n = settings.people();
+        List<UUID> ids = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            ids.add(uuid());
+        }
+        List<List<Integer>> readable = new ArrayList<>(n);
+        for (int p = 0; p < n; p++) {
+            List<Integer> own = new ArrayList<>();
+            for (int s = 0; s < settings.openSpaces(); s++) {
+                own.add(s);
+            }
+            readable.add(own);
+        }
+        List<List<Integer>> members = new ArrayList<>();
+        for (int s = 0; s < settings.spaces(); s++) {
+            members.add(new ArrayList<>());
+        }
+        int closed = settings.spaces() - settings.openSpaces();
+        for (int p = 0; p < n && closed > 0; p++) {
+            int k = Math.min(closed, MIN_CLOSED + random.nextInt(MAX_CLOSED - MIN_CLOSED + 1));
+            Set<Integer> chosen = new LinkedHashSet<>();
+            while (chosen.size() < k) {
+                chosen.add(settings.openSpaces() + random.nextInt(closed));
+            }
+            for (int s : chosen) {
+                members.get(s).add(p);
+                readable.get(p).add(s);
+            }
+        }
+        for (int s = 0; s < settings.spaces(); s++) {
+            UUID space = uuid();
+            UUID channel = uuid();
+            conversations.add(new Conversation(channel, space, SearchDocument.SPACE_KEY + space, List.copyOf(members.get(s))));
+        }
+        for (int i = settings.spaces(); i < settings.conversations(); i++) {
+            int size = Math.min(n, random.nextDouble() < DIRECT ? 2 : 3 + random.nextInt(MAX_GROUP - 2));
+            Set<Integer> chosen = new LinkedHashSet<>();
+            while (chosen.size() < size) {
+                chosen.add(random.nextInt(n));
+            }
+            UUID id = uuid();
+            conversations.add(new Conversation(id, null, SearchDocument.CONVERSATION_KEY + id, List.copyOf(chosen)));
+            for (int p : chosen) {
+                readable.get(p).add(i);
+            }
+        }
+        for (int p = 0; p < n; p++) {
+            List<Integer> own = readable.get(p);
+            List<BytesRef> keys = new ArrayList<>(own.size());
+            String[] accessKeys = new String[own.size()];
+            List<UUID> spaces = new ArrayList<>();
+            for (int i = 0; i < own.size(); i++) {
+                Conversation c = conversations.get(own.get(i));
+                keys.add(new BytesRef(c.accessKey()));
+                accessKeys[i] = c.accessKey();
+                if (c.spaceId() != null) {
+                    spaces.add(c.spaceId());
+                }
+            }
+            people.add(new Person(ids.get(p), List.copyOf(keys), accessKeys, List.copyOf(spaces),
+                    own.stream().mapToInt(Integer::intValue).toArray()));
+        }
+    }
+
+    private Message message(List<String> german, List<String> english, Instant createdAt) {
+        boolean isEnglish = random.nextDouble() < 0.2;
+        List<String> vocabulary = isEnglish ? english : german;
+        int length = 6 + random.nextInt(25);
+        StringBuilder text = new StringBuilder();
+        Set<String> concepts = new HashSet<>();
+        int insertAt = !isEnglish && random.nextDouble() < 0.4 ? random.nextInt(length) : -1;
+        for (int w = 0; w < length; w++) {
+            if (w > 0) {
+                text.append(' ');
+            }
+            if (w == insertAt) {
+                String compound = COMPOUND_WORDS.get(random.nextInt(COMPOUND_WORDS.size()));
+                text.append(compound);
+                concepts.addAll(COMPOUNDS.get(compound));
+            } else {
+                text.append(vocabulary.get(random.nextInt(vocabulary.size())));
+            }
+        }
+        if (random.nextDouble() < 0.05) {
+            text.append(" https://example.org/faq/").append(random.nextInt(1000));
+        }
+        int others = settings.conversations() - settings.spaces();
+        Conversation c = others == 0 || random.nextDouble() < IN_SPACES
+                ? conversations.get(random.nextInt(settings.spaces()))
+                : conversations.get(settings.spaces() + random.nextInt(others));
+        // Anyone may post in an open space; elsewhere only members do.
+        int author = c.members().isEmpty() ? random.nextInt(people.size()) : c.members().get(random.nextInt(c.members().size()));
+        return new Message(uuid(), c, people.get(author).id(), createdAt, text.toString(), concepts);
+    }
+
+    private List<QueryTemplate> templates(List<String> german, List<String> bigrams) {
+        List<QueryTemplate> q = new ArrayList<>();
         for (int i = 0; i < 200; i++) {
             String w1 = plain(german);
             String w2 = plain(german);
             String concept = RECALL_WORDS.get(random.nextInt(RECALL_WORDS.size()));
             String phrase = bigrams.get(random.nextInt(bigrams.size()));
             String prefix = w1.length() >= 5 ? w1.substring(0, 4) : w1;
-            int space = random.nextInt(settings.readable());
             switch (i % 7) {
-                case 0 -> q.add(new BenchQuery("word", w1, w1, false, null));
-                case 1 -> q.add(new BenchQuery("compound part", concept, concept, false, null));
-                case 2 -> q.add(new BenchQuery("two words", w1 + " " + w2, w1 + " " + w2, false, null));
-                case 3 -> q.add(new BenchQuery("phrase", "\"" + phrase + "\"", "\"" + phrase + "\"", false, null));
-                case 4 -> q.add(new BenchQuery("prefix", prefix + "*", prefix, true, null));
-                case 5 -> q.add(new BenchQuery("or", concept + " OR " + w1, concept + " or " + w1, false, null));
-                default -> q.add(new BenchQuery("word in space", w1 + " in:" + spaceIds.get(space), w1, false, space));
+                case 0 -> q.add(new QueryTemplate("word", w1, w1, false, false));
+                case 1 -> q.add(new QueryTemplate("compound part", concept, concept, false, false));
+                case 2 -> q.add(new QueryTemplate("two words", w1 + " " + w2, w1 + " " + w2, false, false));
+                case 3 -> q.add(new QueryTemplate("phrase", "\"" + phrase + "\"", "\"" + phrase + "\"", false, false));
+                case 4 -> q.add(new QueryTemplate("prefix", prefix + "*", prefix, true, false));
+                case 5 -> q.add(new QueryTemplate("or", concept + " OR " + w1, concept + " or " + w1, false, false));
+                default -> q.add(new QueryTemplate("word in one space", w1, w1, false, true));
             }
         }
         return q;
@@ -300,15 +446,45 @@ public final class SearchBenchmark {
         }
     }
 
+    /** The next query of a searcher: the same sequence in every phase, since each searcher's generator starts alike. */
+    private Planned plan(Random r, List<QueryTemplate> templates) {
+        QueryTemplate t = templates.get(r.nextInt(templates.size()));
+        Person p = people.get(r.nextInt(people.size()));
+        UUID space = t.inSpace() && !p.spaces().isEmpty() ? p.spaces().get(r.nextInt(p.spaces().size())) : null;
+        return new Planned(t, p, space);
+    }
+
     // --- Lucene --------------------------------------------------------------------------------
+
+    private Side lucene(List<Message> messages, List<QueryTemplate> templates, List<Message> arriving,
+            List<Message> arrivingWithoutSnippets) throws Exception {
+        Map<String, String> load = new LinkedHashMap<>();
+        SearchAnalyzers analyzers = SearchAnalyzers.load();
+        compiler = new QueryCompiler(analyzers.queryAnalyzer(), 2f);
+        snippets = new Snippets(analyzers.indexAnalyzer(), 200);
+        deleteRecursively(settings.indexDir());
+        deleteRecursively(settings.indexDir().resolveSibling(settings.indexDir().getFileName() + ".damaged"));
+        try (SearchIndex index = SearchIndex.open(settings.indexDir(), analyzers, Language.GERMAN)) {
+            indexAll(index, messages, load);
+            Map<String, long[]> recall = luceneRecall(index, messages);
+            Phase phase = phase("Lucene", templates,
+                    (searcher, q) -> luceneQuery(index, q.api(), q.person().keys(), true), luceneArrivals(index), arriving);
+            Phase bare = arrivingWithoutSnippets == null ? null
+                    : phase("Lucene without snippets", templates,
+                            (searcher, q) -> luceneQuery(index, q.api(), q.person().keys(), false), luceneArrivals(index),
+                            arrivingWithoutSnippets);
+            return new Side(load, recall, phase, bare);
+        } finally {
+            analyzers.close();
+        }
+    }
 
     private void indexAll(SearchIndex index, List<Message> messages, Map<String, String> out) throws IOException {
         log("Lucene: indexing");
-        int batch = 500;
         long t0 = System.nanoTime();
-        for (int from = 0; from < messages.size(); from += batch) {
-            List<IndexChange> changes = new ArrayList<>(batch);
-            for (Message m : messages.subList(from, Math.min(messages.size(), from + batch))) {
+        for (int from = 0; from < messages.size(); from += MAX_BATCH) {
+            List<IndexChange> changes = new ArrayList<>(MAX_BATCH);
+            for (Message m : messages.subList(from, Math.min(messages.size(), from + MAX_BATCH))) {
                 changes.add(new IndexChange.Upsert(document(m)));
             }
             index.apply(changes);
@@ -317,16 +493,16 @@ public final class SearchBenchmark {
         index.commit(Map.of("querfunk.position", "0"));
         double seconds = (System.nanoTime() - t0) / 1e9;
         out.put("load", String.format(Locale.ROOT, "%.1f s (%,.0f messages/s), refresh after every %d", seconds,
-                messages.size() / seconds, batch));
+                messages.size() / seconds, MAX_BATCH));
         out.put("size", mb(directorySize(settings.indexDir())));
         log("Lucene: %,d messages in %.1f s (%,.0f/s)", messages.size(), seconds, messages.size() / seconds);
     }
 
-    private SearchDocument document(Message m) {
+    private static SearchDocument document(Message m) {
         boolean link = m.text().contains("https://");
-        return new SearchDocument(DocumentKind.MESSAGE, m.id(), SearchDocument.SPACE_KEY + spaceIds.get(m.space()),
-                UUID.nameUUIDFromBytes(("channel" + m.space()).getBytes(StandardCharsets.UTF_8)), m.author(),
-                m.createdAt(), m.text(), null, link, false, false);
+        Conversation c = m.conversation();
+        return new SearchDocument(DocumentKind.MESSAGE, m.id(), c.accessKey(), c.id(), m.author(), m.createdAt(), m.text(),
+                null, link, false, false);
     }
 
     private static final Scope NO_NAMES = new Scope() {
@@ -341,43 +517,80 @@ public final class SearchBenchmark {
         }
     };
 
-    private Latency luceneLatency(SearchIndex index, SearchAnalyzers analyzers, List<BenchQuery> queries,
-            Set<UUID> readable, boolean withSnippets) throws Exception {
-        log("Lucene%s: %d searchers x %d queries", withSnippets ? "" : " without snippets", settings.searchers(),
-                settings.queriesPerSearcher());
-        QueryCompiler compiler = new QueryCompiler(analyzers.queryAnalyzer(), 2f);
-        Snippets snippets = new Snippets(analyzers.indexAnalyzer(), 200);
-        List<BytesRef> keys = readable.stream().map(id -> new BytesRef(SearchDocument.SPACE_KEY + id)).toList();
-        Sort sort = new Sort(SortField.FIELD_SCORE, new SortField(IndexFields.CREATED, SortField.Type.LONG, true),
-                new SortField(IndexFields.KEY, SortField.Type.STRING));
-        return measure(queries, q -> {
-            Query text = compiler.compile(SearchQuery.parse(q.api(), 500), NO_NAMES);
-            Query query = new BooleanQuery.Builder().add(text, Occur.MUST)
-                    .add(new TermInSetQuery(IndexFields.ACCESS, keys), Occur.FILTER).build();
-            Snippets.Matches matches = Snippets.matches(text);
-            return index.search(searcher -> {
-                Object[] r = searcher.search(query, new MultiCollectorManager(
-                        new TopFieldCollectorManager(sort, 21, null, 21), new FacetCounts()));
-                TopFieldDocs top = (TopFieldDocs) r[0];
-                for (int i = 0; withSnippets && i < Math.min(20, top.scoreDocs.length); i++) {
-                    ScoreDoc hit = top.scoreDocs[i];
-                    Document d = searcher.storedFields().document(hit.doc);
-                    snippets.snippet(matches, d.get(IndexFields.TEXT),
-                            "en".equals(d.get(IndexFields.LANGUAGE)) ? IndexFields.TEXT_EN : IndexFields.TEXT_DE);
-                }
-                return ((FacetCounts.Result) r[1]).total();
-            });
-        }, () -> null);
+    /**
+     * One search as {@code GET /api/v1/search} runs it without HTTP and database: parse, compile,
+     * the permission filter on the person's access keys, the top 20 by relevance, facet counts over
+     * all matches and a highlighted snippet for each of the 20 (unless {@code withSnippets} is
+     * false). Returns the number of matches.
+     */
+    private long luceneQuery(SearchIndex index, String q, List<BytesRef> readable, boolean withSnippets) throws IOException {
+        Query text = compiler.compile(SearchQuery.parse(q, MAX_QUERY_LENGTH), NO_NAMES);
+        Query query = new BooleanQuery.Builder().add(text, Occur.MUST)
+                .add(new TermInSetQuery(IndexFields.ACCESS, readable), Occur.FILTER).build();
+        Snippets.Matches matches = Snippets.matches(text);
+        return index.search(searcher -> {
+            Object[] r = searcher.search(query, new MultiCollectorManager(
+                    new TopFieldCollectorManager(RELEVANCE, HITS + 1, null, HITS + 1), new FacetCounts()));
+            TopFieldDocs top = (TopFieldDocs) r[0];
+            for (int i = 0; withSnippets && i < Math.min(HITS, top.scoreDocs.length); i++) {
+                ScoreDoc hit = top.scoreDocs[i];
+                Document d = searcher.storedFields().document(hit.doc);
+                snippets.snippet(matches, d.get(IndexFields.TEXT),
+                        "en".equals(d.get(IndexFields.LANGUAGE)) ? IndexFields.TEXT_EN : IndexFields.TEXT_DE);
+            }
+            return ((FacetCounts.Result) r[1]).total();
+        });
     }
 
-    private Map<String, long[]> luceneRecall(SearchIndex index, SearchAnalyzers analyzers, List<Message> messages)
-            throws IOException {
-        QueryCompiler compiler = new QueryCompiler(analyzers.queryAnalyzer(), 2f);
-        Map<UUID, Message> byId = new HashMap<>();
-        messages.forEach(m -> byId.put(m.id(), m));
+    /**
+     * New messages as the server's indexer adds them: one batch applied, then a refresh, and a
+     * commit when the last one is 5 s ago (querfunk.search.commit-interval). The batch counts as
+     * searchable once a search by the messages' keys on the refreshed searcher finds all of them.
+     */
+    private static Arrivals luceneArrivals(SearchIndex index) {
+        return new Arrivals() {
+            private long lastCommit = System.nanoTime();
+            private long added;
+
+            @Override
+            public boolean add(List<Message> batch) throws IOException {
+                List<IndexChange> changes = new ArrayList<>(batch.size());
+                List<BytesRef> keys = new ArrayList<>(batch.size());
+                for (Message m : batch) {
+                    SearchDocument d = document(m);
+                    changes.add(new IndexChange.Upsert(d));
+                    keys.add(new BytesRef(d.key()));
+                }
+                index.apply(changes);
+                index.refresh();
+                added += batch.size();
+                Query found = new TermInSetQuery(IndexFields.KEY, keys);
+                for (int attempt = 0;; attempt++) {
+                    if (index.search(s -> s.count(found)) == batch.size()) {
+                        return attempt == 0;
+                    }
+                    if (attempt == 100) {
+                        throw new IllegalStateException("a refreshed searcher does not find " + batch.size() + " new messages");
+                    }
+                    index.refresh();
+                }
+            }
+
+            @Override
+            public void afterBatch() throws IOException {
+                if (System.nanoTime() - lastCommit >= COMMIT_INTERVAL) {
+                    index.commit(Map.of("querfunk.position", Long.toString(added)));
+                    lastCommit = System.nanoTime();
+                }
+            }
+        };
+    }
+
+    private Map<String, long[]> luceneRecall(SearchIndex index, List<Message> messages) throws IOException {
+        log("Lucene: recall");
         Map<String, long[]> result = new LinkedHashMap<>();
         for (String word : RECALL_WORDS) {
-            Query q = compiler.compile(SearchQuery.parse(word, 500), NO_NAMES);
+            Query q = compiler.compile(SearchQuery.parse(word, MAX_QUERY_LENGTH), NO_NAMES);
             Set<UUID> found = index.search(searcher -> {
                 List<Integer> docs = new ArrayList<>();
                 searcher.search(q, new org.apache.lucene.search.CollectorManager<
@@ -453,8 +666,8 @@ public final class SearchBenchmark {
             st.execute("DROP TABLE IF EXISTS bench_message");
             st.execute("""
                     CREATE TABLE bench_message (
-                        id uuid PRIMARY KEY, space_id uuid NOT NULL, author_id uuid NOT NULL,
-                        created_at timestamptz NOT NULL, body text NOT NULL,
+                        id uuid PRIMARY KEY, access_key text NOT NULL, space_id uuid, conversation_id uuid NOT NULL,
+                        author_id uuid NOT NULL, created_at timestamptz NOT NULL, body text NOT NULL,
                         tsv tsvector GENERATED ALWAYS AS (to_tsvector('german', body)) STORED)""");
         }
         StringBuilder csv = new StringBuilder();
@@ -463,23 +676,33 @@ public final class SearchBenchmark {
         for (int from = 0; from < messages.size(); from += 10_000) {
             csv.setLength(0);
             for (Message m : messages.subList(from, Math.min(messages.size(), from + 10_000))) {
-                csv.append(m.id()).append('\t').append(spaceIds.get(m.space())).append('\t').append(m.author())
-                        .append('\t').append(m.createdAt()).append('\t').append(m.text().replace("\\", "\\\\")).append('\n');
+                Conversation conv = m.conversation();
+                csv.append(m.id()).append('\t').append(conv.accessKey()).append('\t')
+                        .append(conv.spaceId() == null ? "\\N" : conv.spaceId().toString()).append('\t').append(conv.id())
+                        .append('\t').append(m.author()).append('\t').append(m.createdAt()).append('\t')
+                        .append(m.text().replace("\\", "\\\\")).append('\n');
             }
-            copy.copyIn("COPY bench_message (id, space_id, author_id, created_at, body) FROM STDIN",
-                    new StringReader(csv.toString()));
+            copy.copyIn("COPY bench_message (id, access_key, space_id, conversation_id, author_id, created_at, body) "
+                    + "FROM STDIN", new StringReader(csv.toString()));
         }
         double copySeconds = (System.nanoTime() - t0) / 1e9;
         long t1 = System.nanoTime();
         try (Statement st = c.createStatement()) {
             st.execute("CREATE INDEX bench_message_tsv ON bench_message USING gin (tsv)");
+            st.execute("CREATE INDEX bench_message_access ON bench_message (access_key)");
             st.execute("CREATE INDEX bench_message_space ON bench_message (space_id)");
-            st.execute("ANALYZE bench_message");
         }
         double indexSeconds = (System.nanoTime() - t1) / 1e9;
-        double total = copySeconds + indexSeconds;
-        out.put("load", String.format(Locale.ROOT, "%.1f s (%,.0f messages/s): COPY with to_tsvector %.1f s, GIN index %.1f s",
-                total, messages.size() / total, copySeconds, indexSeconds));
+        long t2 = System.nanoTime();
+        try (Statement st = c.createStatement()) {
+            // What autovacuum would have done to a table that grew over time: hint bits, visibility map, statistics.
+            st.execute("VACUUM (ANALYZE) bench_message");
+        }
+        double vacuumSeconds = (System.nanoTime() - t2) / 1e9;
+        double total = copySeconds + indexSeconds + vacuumSeconds;
+        out.put("load", String.format(Locale.ROOT, "%.1f s (%,.0f messages/s): COPY with to_tsvector %.1f s, GIN and "
+                + "B-tree indexes %.1f s, VACUUM ANALYZE %.1f s", total, messages.size() / total, copySeconds, indexSeconds,
+                vacuumSeconds));
         try (Statement st = c.createStatement();
                 ResultSet rs = st.executeQuery("SELECT pg_total_relation_size('bench_message'), "
                         + "pg_relation_size('bench_message_tsv')")) {
@@ -490,55 +713,129 @@ public final class SearchBenchmark {
         return version;
     }
 
-    private Latency pgLatency(List<BenchQuery> queries, Set<UUID> readable) throws Exception {
-        log("PostgreSQL: %d searchers x %d queries", settings.searchers(), settings.queriesPerSearcher());
-        UUID[] readableIds = readable.toArray(UUID[]::new);
-        ThreadLocal<Connection> connections = ThreadLocal.withInitial(() -> {
-            try {
-                return DriverManager.getConnection(settings.jdbcUrl(), settings.user(), settings.password());
-            } catch (SQLException e) {
-                throw new IllegalStateException(e);
+    private Phase pgPhase(List<QueryTemplate> templates, List<Message> arriving) throws Exception {
+        List<PgSearcher> searchers = new ArrayList<>();
+        try (Connection writer = connect()) {
+            for (int i = 0; i < settings.searchers(); i++) {
+                searchers.add(new PgSearcher(connect()));
             }
-        });
-        List<Connection> opened = java.util.Collections.synchronizedList(new ArrayList<>());
-        return measure(queries, q -> {
-            Connection c = connections.get();
-            if (!opened.contains(c)) {
-                opened.add(c);
+            return phase("PostgreSQL", templates, (searcher, q) -> searchers.get(searcher).run(q), pgArrivals(writer),
+                    arriving);
+        } finally {
+            for (PgSearcher s : searchers) {
+                s.close();
             }
-            String tsquery = q.pgPrefix() ? "to_tsquery('german', ? || ':*')" : "websearch_to_tsquery('german', ?)";
-            Array spaces = c.createArrayOf("uuid", q.onlySpace() != null
-                    ? new Object[] {spaceIds.get(q.onlySpace())} : readableIds);
-            try (PreparedStatement top = c.prepareStatement("SELECT id, body, ts_rank_cd(tsv, q) AS r FROM bench_message, "
-                    + tsquery + " q WHERE tsv @@ q AND space_id = ANY(?) ORDER BY r DESC, created_at DESC LIMIT 20");
-                    PreparedStatement facets = c.prepareStatement("SELECT space_id, count(*) FROM bench_message WHERE tsv @@ "
-                            + tsquery + " AND space_id = ANY(?) GROUP BY space_id")) {
-                top.setString(1, q.pg());
-                top.setArray(2, spaces);
-                try (ResultSet rs = top.executeQuery()) {
-                    while (rs.next()) {
-                        rs.getString(2);
-                    }
+        }
+    }
+
+    private Connection connect() throws SQLException {
+        Connection c = DriverManager.getConnection(settings.jdbcUrl(), settings.user(), settings.password());
+        try (Statement st = c.createStatement()) {
+            // Keeps the phase time-bounded even if one query runs away.
+            st.execute("SET statement_timeout = '60s'");
+        }
+        return c;
+    }
+
+    /** New rows as a chat server writes them: one transaction per batch; found by id once it committed. */
+    private static Arrivals pgArrivals(Connection c) throws SQLException {
+        c.setAutoCommit(false);
+        PreparedStatement insert = c.prepareStatement("INSERT INTO bench_message (id, access_key, space_id, "
+                + "conversation_id, author_id, created_at, body) VALUES (?, ?, ?, ?, ?, ?, ?)");
+        PreparedStatement check = c.prepareStatement("SELECT count(*) FROM bench_message WHERE id = ANY(?)");
+        return batch -> {
+            UUID[] ids = new UUID[batch.size()];
+            for (int i = 0; i < batch.size(); i++) {
+                Message m = batch.get(i);
+                ids[i] = m.id();
+                Conversation conv = m.conversation();
+                insert.setObject(1, m.id());
+                insert.setString(2, conv.accessKey());
+                if (conv.spaceId() == null) {
+                    insert.setNull(3, Types.OTHER);
+                } else {
+                    insert.setObject(3, conv.spaceId());
                 }
-                facets.setString(1, q.pg());
-                facets.setArray(2, spaces);
-                long total = 0;
-                try (ResultSet rs = facets.executeQuery()) {
-                    while (rs.next()) {
-                        total += rs.getLong(2);
-                    }
+                insert.setObject(4, conv.id());
+                insert.setObject(5, m.author());
+                insert.setObject(6, OffsetDateTime.ofInstant(m.createdAt(), ZoneOffset.UTC));
+                insert.setString(7, m.text());
+                insert.addBatch();
+            }
+            insert.executeBatch();
+            c.commit();
+            check.setArray(1, c.createArrayOf("uuid", ids));
+            try (ResultSet rs = check.executeQuery()) {
+                rs.next();
+                long seen = rs.getLong(1);
+                c.commit();
+                if (seen != batch.size()) {
+                    throw new IllegalStateException("committed rows not found: " + seen + " of " + batch.size());
                 }
-                return total;
             }
-        }, () -> {
-            for (Connection c : opened) {
-                c.close();
+            return true;
+        };
+    }
+
+    /** One searcher's connection with its statements, prepared once as a server's connection pool would keep them. */
+    private static final class PgSearcher implements AutoCloseable {
+        private final Connection c;
+        private final Map<String, PreparedStatement> statements = new HashMap<>();
+
+        PgSearcher(Connection c) {
+            this.c = c;
+        }
+
+        long run(Planned q) throws SQLException {
+            QueryTemplate t = q.template();
+            String tsquery = t.pgPrefix() ? "to_tsquery('german', ? || ':*')" : "websearch_to_tsquery('german', ?)";
+            String filter = "access_key = ANY(?)" + (q.space() != null ? " AND space_id = ?" : "");
+            PreparedStatement top = statement("SELECT id, body, ts_rank_cd(tsv, q) AS r FROM bench_message, " + tsquery
+                    + " q WHERE tsv @@ q AND " + filter + " ORDER BY r DESC, created_at DESC LIMIT " + HITS);
+            PreparedStatement facets = statement("SELECT space_id, count(*) FROM bench_message WHERE tsv @@ " + tsquery
+                    + " AND " + filter + " GROUP BY space_id");
+            java.sql.Array keys = c.createArrayOf("text", q.person().accessKeys());
+            bind(top, t.pg(), keys, q.space());
+            try (ResultSet rs = top.executeQuery()) {
+                while (rs.next()) {
+                    rs.getString(2);
+                }
             }
-            return null;
-        });
+            bind(facets, t.pg(), keys, q.space());
+            long total = 0;
+            try (ResultSet rs = facets.executeQuery()) {
+                while (rs.next()) {
+                    total += rs.getLong(2);
+                }
+            }
+            return total;
+        }
+
+        private static void bind(PreparedStatement st, String text, java.sql.Array keys, UUID space) throws SQLException {
+            st.setString(1, text);
+            st.setArray(2, keys);
+            if (space != null) {
+                st.setObject(3, space);
+            }
+        }
+
+        private PreparedStatement statement(String sql) throws SQLException {
+            PreparedStatement st = statements.get(sql);
+            if (st == null) {
+                st = c.prepareStatement(sql);
+                statements.put(sql, st);
+            }
+            return st;
+        }
+
+        @Override
+        public void close() throws SQLException {
+            c.close();
+        }
     }
 
     private Map<String, long[]> pgRecall(Connection c, List<Message> messages) throws SQLException {
+        log("PostgreSQL: recall");
         Map<String, long[]> result = new LinkedHashMap<>();
         for (String word : RECALL_WORDS) {
             Set<UUID> found = new HashSet<>();
@@ -558,91 +855,231 @@ public final class SearchBenchmark {
 
     // --- measuring -----------------------------------------------------------------------------
 
+    /** Runs one planned query on one searcher's resources; returns the number of matches. */
     @FunctionalInterface
-    interface Search {
-        long run(BenchQuery q) throws Exception;
+    interface QueryRunner {
+        long run(int searcher, Planned q) throws Exception;
     }
 
-    record Latency(long[] nanos, double seconds, Map<String, long[]> byKind) {
-        Map<String, String> summary() {
-            Map<String, String> m = new LinkedHashMap<>();
-            m.put("p50", ms(percentile(nanos, 50)));
-            m.put("p95", ms(percentile(nanos, 95)));
-            m.put("p99", ms(percentile(nanos, 99)));
-            m.put("throughput", String.format(Locale.ROOT, "%,.0f queries/s", nanos.length / seconds));
-            return m;
+    /** Where the writer adds new messages. */
+    interface Arrivals {
+        /** Adds new messages and returns once a search finds them; true when the first search after adding did. */
+        boolean add(List<Message> batch) throws Exception;
+
+        /** What the writer does after a batch is searchable and before it takes the next. */
+        default void afterBatch() throws Exception {
         }
     }
 
-    private Latency measure(List<BenchQuery> queries, Search search, Callable<Void> cleanup) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(settings.searchers());
+    /** What one measured phase found. Latencies in nanoseconds, from the scheduled start. */
+    record Phase(String name, Histogram latency, Map<String, Histogram> byKind, long completed, long notStarted,
+            long errors, Histogram searchable, Histogram batchTime, long added, long notAdded, long batches, long foundAtOnce,
+            String loadFrom, String loadTo) {
+    }
+
+    private static final class SearcherResult {
+        final Histogram latency = new Histogram(3);
+        final Map<String, Histogram> byKind = new LinkedHashMap<>();
+        long completed;
+        long notStarted;
+        long errors;
+        Exception firstError;
+
+        void record(Planned q, long nanos) {
+            latency.recordValue(nanos);
+            byKind.computeIfAbsent(q.template().kind(), k -> new Histogram(3)).recordValue(nanos);
+        }
+    }
+
+    private static final class WriterResult {
+        final Histogram searchable = new Histogram(3);
+        final Histogram batchTime = new Histogram(3);
+        long added;
+        long notAdded;
+        long batches;
+        long foundAtOnce;
+    }
+
+    /**
+     * One time-bounded phase: the searchers on their fixed schedule while the writer adds
+     * {@code arriving} at its fixed rate; the first {@code warmup} seconds are not recorded.
+     */
+    private Phase phase(String name, List<QueryTemplate> templates, QueryRunner queries, Arrivals sink,
+            List<Message> arriving) throws Exception {
+        int n = settings.searchers();
+        long interval = settings.intervalMs() * 1_000_000L;
+        long start = System.nanoTime() + 200_000_000L;
+        long from = start + settings.warmupSeconds() * 1_000_000_000L;
+        long end = from + settings.durationSeconds() * 1_000_000_000L;
+        log("%s: %d searchers, one query each every %d ms, %d new messages/s; %d s warm-up, %d s measured", name, n,
+                settings.intervalMs(), settings.arrivalRate(), settings.warmupSeconds(), settings.durationSeconds());
+        ExecutorService pool = Executors.newFixedThreadPool(n + 1);
         try {
-            // Warm-up: the JIT, caches and connections, not measured.
-            List<Future<?>> warm = new ArrayList<>();
-            for (int t = 0; t < settings.searchers(); t++) {
-                int offset = t;
-                warm.add(pool.submit(() -> {
-                    for (int i = 0; i < settings.warmup(); i++) {
-                        search.run(queries.get((offset * 31 + i) % queries.size()));
-                    }
-                    return null;
-                }));
+            List<Future<SearcherResult>> searchers = new ArrayList<>();
+            for (int s = 0; s < n; s++) {
+                int searcher = s;
+                // Staggered, so that the queries of all searchers are spread evenly over each interval.
+                long first = start + s * interval / n;
+                searchers.add(pool.submit(() -> search(searcher, templates, queries, first, interval, from, end)));
             }
-            for (Future<?> f : warm) {
-                f.get();
+            Future<WriterResult> writing = pool.submit(() -> arrive(sink, arriving, start, from, end));
+            parkUntil(from);
+            String loadFrom = loadAverage();
+            parkUntil(end);
+            String loadTo = loadAverage();
+            Histogram latency = new Histogram(3);
+            Map<String, Histogram> byKind = new LinkedHashMap<>();
+            for (QueryTemplate t : templates) {
+                byKind.computeIfAbsent(t.kind(), k -> new Histogram(3));
             }
-            List<Future<long[][]>> runs = new ArrayList<>();
-            long t0 = System.nanoTime();
-            for (int t = 0; t < settings.searchers(); t++) {
-                int offset = t;
-                runs.add(pool.submit(() -> {
-                    long[][] r = new long[settings.queriesPerSearcher()][2];
-                    for (int i = 0; i < r.length; i++) {
-                        int qi = (offset * 17 + i) % queries.size();
-                        long s = System.nanoTime();
-                        search.run(queries.get(qi));
-                        r[i][0] = System.nanoTime() - s;
-                        r[i][1] = qi;
-                    }
-                    return r;
-                }));
+            long completed = 0;
+            long notStarted = 0;
+            long errors = 0;
+            for (Future<SearcherResult> f : searchers) {
+                SearcherResult r = f.get();
+                latency.add(r.latency);
+                r.byKind.forEach((k, h) -> byKind.get(k).add(h));
+                completed += r.completed;
+                notStarted += r.notStarted;
+                errors += r.errors;
+                if (r.firstError != null) {
+                    log("%s: searcher's first failed query: %s", name, r.firstError);
+                }
             }
-            List<long[]> all = new ArrayList<>();
-            for (Future<long[][]> f : runs) {
-                all.addAll(Arrays.asList(f.get()));
-            }
-            double seconds = (System.nanoTime() - t0) / 1e9;
-            long[] nanos = all.stream().mapToLong(r -> r[0]).sorted().toArray();
-            Map<String, List<Long>> kinds = new LinkedHashMap<>();
-            for (long[] r : all) {
-                kinds.computeIfAbsent(queries.get((int) r[1]).kind(), k -> new ArrayList<>()).add(r[0]);
-            }
-            Map<String, long[]> byKind = new LinkedHashMap<>();
-            kinds.forEach((k, v) -> byKind.put(k, v.stream().mapToLong(Long::longValue).sorted().toArray()));
-            return new Latency(nanos, seconds, byKind);
+            WriterResult w = writing.get();
+            Phase p = new Phase(name, latency, byKind, completed, notStarted, errors, w.searchable, w.batchTime, w.added,
+                    w.notAdded, w.batches, w.foundAtOnce, loadFrom, loadTo);
+            log("%s: %,d queries (%,.1f/s), p50 %s, p95 %s, p99 %s; %,d new messages in %,d batches, searchable p99 %s",
+                    name, completed, completed / (double) settings.durationSeconds(), ms(percentile(latency, 50)),
+                    ms(percentile(latency, 95)), ms(percentile(latency, 99)), w.added, w.batches,
+                    ms(percentile(w.searchable, 99)));
+            return p;
         } finally {
-            pool.submit(cleanup).get();
-            pool.shutdown();
+            pool.shutdownNow();
         }
     }
 
-    private static long percentile(long[] sorted, int p) {
-        if (sorted.length == 0) {
-            return 0;
+    /**
+     * One searcher: query k is due at {@code first + k * interval} and starts then, or at once if
+     * the previous one ran late. Its latency counts from when it was due, so time spent waiting
+     * behind a slow query is part of it (no coordinated omission). Queries due before the end that
+     * could not start by then count with the time they waited.
+     */
+    private SearcherResult search(int searcher, List<QueryTemplate> templates, QueryRunner queries, long first,
+            long interval, long from, long end) {
+        Random r = new Random(settings.seed() * 1_000_003L + searcher);
+        SearcherResult out = new SearcherResult();
+        for (long k = 0;; k++) {
+            long due = first + k * interval;
+            if (due >= end) {
+                return out;
+            }
+            Planned q = plan(r, templates);
+            long now = System.nanoTime();
+            if (now >= end) {
+                if (due >= from) {
+                    out.record(q, now - due);
+                    out.notStarted++;
+                }
+                continue;
+            }
+            parkUntil(due);
+            boolean failed = false;
+            try {
+                queries.run(searcher, q);
+            } catch (Exception e) {
+                failed = true;
+                if (out.firstError == null) {
+                    out.firstError = e;
+                }
+            }
+            long latency = System.nanoTime() - due;
+            if (due >= from) {
+                out.record(q, latency);
+                if (failed) {
+                    out.errors++;
+                } else {
+                    out.completed++;
+                }
+            }
         }
-        int i = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
-        return sorted[Math.max(0, Math.min(sorted.length - 1, i))];
+    }
+
+    /**
+     * The writer: message i is due at {@code start + i / rate}. Like the server's indexer, it takes
+     * everything that is due (at most one batch), adds it, and starts over; a message's time to
+     * searchable counts from when it was due, so a writer that falls behind shows it.
+     */
+    private WriterResult arrive(Arrivals sink, List<Message> arriving, long start, long from, long end) throws Exception {
+        WriterResult out = new WriterResult();
+        if (settings.arrivalRate() <= 0) {
+            return out;
+        }
+        double step = 1e9 / settings.arrivalRate();
+        int next = 0;
+        while (next < arriving.size()) {
+            long due = start + (long) (next * step);
+            if (due >= end) {
+                break;
+            }
+            long now = System.nanoTime();
+            if (now >= end) {
+                for (int j = next; j < arriving.size() && start + (long) (j * step) < end; j++) {
+                    long d = start + (long) (j * step);
+                    if (d >= from) {
+                        out.searchable.recordValue(now - d);
+                        out.notAdded++;
+                    }
+                }
+                break;
+            }
+            if (now < due) {
+                parkUntil(due);
+                now = System.nanoTime();
+            }
+            int upTo = next + 1;
+            while (upTo < arriving.size() && upTo - next < MAX_BATCH && start + (long) (upTo * step) <= now) {
+                upTo++;
+            }
+            long adding = System.nanoTime();
+            boolean atOnce = sink.add(arriving.subList(next, upTo));
+            long searchable = System.nanoTime();
+            if (due >= from) {
+                out.batches++;
+                out.foundAtOnce += atOnce ? 1 : 0;
+                out.batchTime.recordValue(searchable - adding);
+            }
+            for (int j = next; j < upTo; j++) {
+                long d = start + (long) (j * step);
+                if (d >= from) {
+                    out.searchable.recordValue(searchable - d);
+                    out.added++;
+                }
+            }
+            next = upTo;
+            sink.afterBatch();
+        }
+        return out;
+    }
+
+    private static void parkUntil(long nanoTime) {
+        for (long wait = nanoTime - System.nanoTime(); wait > 0; wait = nanoTime - System.nanoTime()) {
+            LockSupport.parkNanos(wait);
+        }
+    }
+
+    private static long percentile(Histogram h, double p) {
+        return h == null || h.getTotalCount() == 0 ? 0 : h.getValueAtPercentile(p);
     }
 
     private static String ms(long nanos) {
-        return String.format(Locale.ROOT, "%.1f ms", nanos / 1e6);
+        double ms = nanos / 1e6;
+        return String.format(Locale.ROOT, ms < 10 ? "%.2f ms" : "%.1f ms", ms);
     }
 
     // --- the report ----------------------------------------------------------------------------
 
-    private void write(Map<String, String> lucene, Map<String, String> luceneBare, Map<String, String> postgres,
-            Map<String, long[]> luceneRecall, Map<String, long[]> pgRecall, List<BenchQuery> queries, String pgVersion,
-            Latency l, Latency bare, Latency p)
+    private void writeReport(List<Message> messages, Side lucene, Side postgres, List<QueryTemplate> templates, String pgVersion)
             throws IOException {
         String date = LocalDate.now(ZoneOffset.UTC).format(DateTimeFormatter.ISO_LOCAL_DATE);
         report.append("# Benchmarks\n\n");
@@ -664,40 +1101,192 @@ public final class SearchBenchmark {
                 .append(loadAverage()).append(" |\n\n");
 
         report.append("## Search: Lucene index against PostgreSQL full-text search\n\n");
+        describe(messages, templates.size());
+        report.append("| | Lucene (Querfunk) |").append(lucene.bare() != null ? " Lucene without snippets |" : "")
+                .append(" PostgreSQL FTS |\n| --- | --- |").append(lucene.bare() != null ? " --- |" : "").append(" --- |\n");
+        row("indexing " + String.format(Locale.ROOT, "%,d", messages.size()) + " messages", lucene.load().get("load"),
+                "(same index)", postgres.load().get("load"), lucene.bare() != null);
+        row("size on disk", lucene.load().get("size"), "(same index)", postgres.load().get("size"), lucene.bare() != null);
+        for (String row : List.of("p50", "p95", "p99", "max", "rate", "searchable", "added", "batch", "loadavg")) {
+            report.append("| ").append(label(row)).append(" | ").append(cell(row, lucene.phase())).append(" | ");
+            if (lucene.bare() != null) {
+                report.append(cell(row, lucene.bare())).append(" | ");
+            }
+            report.append(cell(row, postgres.phase())).append(" |\n");
+        }
+        report.append('\n');
+        goal(messages, lucene, postgres);
+
+        report.append("Latency by kind of query (p50 / p95 / p99):\n\n");
+        report.append("| kind | Lucene |").append(lucene.bare() != null ? " Lucene without snippets |" : "")
+                .append(" PostgreSQL |\n| --- | --- |").append(lucene.bare() != null ? " --- |" : "").append(" --- |\n");
+        for (String kind : lucene.phase().byKind().keySet()) {
+            report.append("| ").append(kind).append(" | ").append(triple(lucene.phase().byKind().get(kind))).append(" | ");
+            if (lucene.bare() != null) {
+                report.append(triple(lucene.bare().byKind().get(kind))).append(" | ");
+            }
+            report.append(triple(postgres.phase().byKind().get(kind))).append(" |\n");
+        }
+        recall(lucene.recall(), postgres.recall());
+        reading(lucene);
+        Path out = settings.out();
+        Files.createDirectories(out.toAbsolutePath().getParent());
+        String existing = Files.exists(out) ? Files.readString(out, StandardCharsets.UTF_8) : null;
+        Files.writeString(out, withOtherSections(report.toString(), existing), StandardCharsets.UTF_8);
+    }
+
+    private void describe(List<Message> messages, int templates) {
+        int spaces = settings.spaces();
+        int closed = spaces - settings.openSpaces();
+        long direct = conversations.stream().filter(c -> c.spaceId() == null && c.members().size() == 2).count();
+        long groups = conversations.size() - spaces - direct;
+        long[] perConversation = new long[conversations.size()];
+        Map<Conversation, Integer> index = new HashMap<>();
+        for (int i = 0; i < conversations.size(); i++) {
+            index.put(conversations.get(i), i);
+        }
+        for (Message m : messages) {
+            perConversation[index.get(m.conversation())]++;
+        }
+        int[] keys = people.stream().mapToInt(p -> p.keys().size()).sorted().toArray();
+        long[] readable = people.stream().mapToLong(p -> Arrays.stream(p.conversations()).mapToLong(c -> perConversation[c])
+                .sum()).sorted().toArray();
+        long inConversations = people.stream()
+                .filter(p -> Arrays.stream(p.conversations()).anyMatch(c -> c >= spaces)).count();
         report.append(String.format(Locale.ROOT,
                 "%,d generated chat messages (seed %d): 80 %% German, 20 %% English, 6 to 30 words drawn from the seed "
                         + "texts in `bench/resources`, 40 %% of the German ones with one of %d customer-service words, most "
                         + "of them compounds (`Vertragskündigungsbestätigung`, `Rückrufservice`, `Kundenanfragen`), 5 %% with "
-                        + "a link; spread over %d spaces and one year. Each query is limited to the %d spaces one person may "
-                        + "read, as the API does. %d concurrent searchers, %d queries each after %d unmeasured warm-up "
-                        + "queries each, cycling through %d queries of seven kinds (one word, a compound part, two words, a "
-                        + "phrase, a prefix, an OR, a word in one space).\n\n",
-                settings.messages(), settings.seed(), COMPOUNDS.size(), settings.spaces(), settings.readable(),
-                settings.searchers(), settings.queriesPerSearcher(), settings.warmup(), queries.size()));
+                        + "a link; over one year in %,d conversations among %,d people:\n\n",
+                messages.size(), settings.seed(), COMPOUNDS.size(), conversations.size(), people.size()));
+        report.append(String.format(Locale.ROOT,
+                "- %d spaces with one channel each (access key `space:<id>`): %d open to everyone, %d closed, each person a "
+                        + "member of %d to %d closed ones drawn at random. %.0f %% of the messages, posted by anyone in an "
+                        + "open space and by a member in a closed one.\n",
+                spaces, settings.openSpaces(), closed, Math.min(closed, MIN_CLOSED), Math.min(closed, MAX_CLOSED),
+                100 * IN_SPACES));
+        report.append(String.format(Locale.ROOT,
+                "- %d direct conversations of two people and %d group conversations of 3 to %d (access key "
+                        + "`conversation:<id>`, no space), %,d people taking part in at least one. %.0f %% of the messages, "
+                        + "each by one of its members.\n",
+                direct, groups, MAX_GROUP, inConversations, 100 * (1 - IN_SPACES)));
+        report.append(String.format(Locale.ROOT,
+                "- A person may read the open spaces, their closed spaces and their own direct and group conversations: "
+                        + "%d to %d access keys, median %d, covering %,d to %,d messages (median %,d) before any arrive "
+                        + "during the measurement. Each query runs as a person drawn at random, with exactly that person's "
+                        + "access keys as the permission filter, as `SearchService` does.\n\n",
+                keys[0], keys[keys.length - 1], keys[keys.length / 2], readable[0], readable[readable.length - 1],
+                readable[readable.length / 2]));
+        report.append(String.format(Locale.ROOT,
+                "Measured under load, the same for each column: %d searchers, each starting one query every %d ms on a "
+                        + "fixed schedule, staggered (%,.0f queries/s in all), while one writer adds new messages in the "
+                        + "same conversations at %,d per second. Like the server's indexer, the writer takes every message "
+                        + "that is due (at most %d), adds them in one batch and refreshes (and commits when the last commit is "
+                        + "5 s ago), then takes the next due ones; a "
+                        + "message counts as searchable when a search by its key on the refreshed searcher finds it. Each "
+                        + "phase is bounded in time: %d s warm-up, not recorded, then %d s measured. Latency counts from the "
+                        + "moment the schedule says a query should start, not from when it did (corrected for coordinated "
+                        + "omission), so a system that falls behind shows it as latency rather than as a lower rate; queries "
+                        + "due before the end that had not started by then count with the time they had waited, and so do "
+                        + "messages not yet added. Time to searchable counts the same way, from when the message was due "
+                        + "(its send). Percentiles from HdrHistogram. Queries are drawn at random with the person from %d "
+                        + "prepared ones of seven kinds (one word, a compound part, two words, a phrase, a prefix, an OR, "
+                        + "and a word in one space the person may read, the filtered kind: `in:<space>` / "
+                        + "`space_id = …`); each searcher draws the same sequence in every column.\n\n",
+                settings.searchers(), settings.intervalMs(), settings.queryRate(), settings.arrivalRate(), MAX_BATCH,
+                settings.warmupSeconds(), settings.durationSeconds(), templates));
         report.append("- **Lucene**: the server's own code: `SearchIndex` with the German/English/exact analysis and "
-                + "compound splitting, a searcher refresh after every 500 messages (as after each event batch); a query is "
-                + "what `GET /api/v1/search` runs without HTTP and database: parse, compile, permission filter, top 20 by "
-                + "relevance, facet counts over all matches, and a highlighted snippet for each of the 20.\n");
+                + "compound splitting, loaded with a searcher refresh after every " + MAX_BATCH + " messages; a query is "
+                + "what `GET /api/v1/search` runs without HTTP and database: parse, compile, the permission filter "
+                + "(`TermInSetQuery` on the access keys), top 20 by relevance, facet counts over all matches, and a "
+                + "highlighted snippet for each of the 20.\n");
         report.append("- **PostgreSQL**: `tsvector GENERATED ALWAYS AS (to_tsvector('german', body)) STORED`, a GIN index "
-                + "on it and a B-tree on the space; a query is `websearch_to_tsquery('german', …)` (`to_tsquery('german', "
-                + "'…:*')` for prefixes) with `space_id = ANY(…)`, top 20 by `ts_rank_cd` and a `GROUP BY space_id` count "
-                + "for the facets; no snippets (`ts_headline` would add to it).\n\n");
-        report.append("| | Lucene (Querfunk) | Lucene without snippets | PostgreSQL FTS |\n| --- | --- | --- | --- |\n");
-        for (String key : List.of("load", "size", "p50", "p95", "p99", "throughput")) {
-            report.append("| ").append(label(key)).append(" | ").append(lucene.get(key)).append(" | ")
-                    .append(luceneBare.getOrDefault(key, "(same index)")).append(" | ")
-                    .append(postgres.get(key)).append(" |\n");
+                + "on it and B-trees on the access key and the space, `VACUUM ANALYZE` after loading; a query is "
+                + "`websearch_to_tsquery('german', …)` (`to_tsquery('german', '…:*')` for prefixes) with "
+                + "`access_key = ANY(…)` (and `space_id = …` for the filtered kind), top 20 by `ts_rank_cd` and a "
+                + "`GROUP BY space_id` count for the facets, each searcher on its own connection with prepared "
+                + "statements; new messages are INSERTed, one transaction per batch. No snippets (`ts_headline` would "
+                + "add to it).\n\n");
+    }
+
+    private void row(String label, String lucene, String bare, String postgres, boolean withBare) {
+        report.append("| ").append(label).append(" | ").append(lucene).append(" | ");
+        if (withBare) {
+            report.append(bare).append(" | ");
         }
-        report.append("\nLatency by kind of query (p50 / p95 / p99):\n\n");
-        report.append("| kind | Lucene | Lucene without snippets | PostgreSQL |\n| --- | --- | --- | --- |\n");
-        for (String kind : l.byKind().keySet()) {
-            report.append("| ").append(kind).append(" | ").append(triple(l.byKind().get(kind))).append(" | ")
-                    .append(triple(bare.byKind().get(kind))).append(" | ")
-                    .append(triple(p.byKind().get(kind))).append(" |\n");
+        report.append(postgres).append(" |\n");
+    }
+
+    private static String label(String key) {
+        return switch (key) {
+            case "p50" -> "query latency p50";
+            case "p95" -> "query latency p95";
+            case "p99" -> "query latency p99";
+            case "max" -> "query latency max";
+            case "rate" -> "queries/s achieved (scheduled)";
+            case "searchable" -> "send to searchable p50 / p99 / max";
+            case "added" -> "new messages during the measurement";
+            case "batch" -> "one batch, from adding until searchable, p50 / p99";
+            case "loadavg" -> "load average (1 min) at start → end of the measurement";
+            default -> key;
+        };
+    }
+
+    private String cell(String key, Phase p) {
+        return switch (key) {
+            case "p50" -> ms(percentile(p.latency(), 50));
+            case "p95" -> ms(percentile(p.latency(), 95));
+            case "p99" -> ms(percentile(p.latency(), 99));
+            case "max" -> ms(p.latency().getMaxValue());
+            case "rate" -> String.format(Locale.ROOT, "%,.1f (%,.0f)", p.completed() / (double) settings.durationSeconds(),
+                    settings.queryRate())
+                    + (p.notStarted() > 0 ? String.format(Locale.ROOT, ", %,d not started", p.notStarted()) : "")
+                    + (p.errors() > 0 ? String.format(Locale.ROOT, ", %,d failed", p.errors()) : "");
+            case "searchable" -> ms(percentile(p.searchable(), 50)) + " / " + ms(percentile(p.searchable(), 99)) + " / "
+                    + ms(p.searchable().getMaxValue());
+            case "added" -> String.format(Locale.ROOT, "%,d in %,d batches", p.added(), p.batches())
+                    + (p.notAdded() > 0 ? String.format(Locale.ROOT, ", %,d still due when the time was up", p.notAdded()) : "");
+            case "batch" -> ms(percentile(p.batchTime(), 50)) + " / " + ms(percentile(p.batchTime(), 99));
+            case "loadavg" -> p.loadFrom().split(",")[0] + " → " + p.loadTo().split(",")[0];
+            default -> "";
+        };
+    }
+
+    private void goal(List<Message> messages, Side lucene, Side postgres) {
+        long p95 = percentile(lucene.phase().latency(), 95);
+        long pg95 = percentile(postgres.phase().latency(), 95);
+        long[] l = totals(lucene.recall());
+        long[] p = totals(postgres.recall());
+        String speed = p95 <= pg95 ? String.format(Locale.ROOT, "%.1f times faster", pg95 / (double) Math.max(1, p95))
+                : String.format(Locale.ROOT, "%.1f times slower", p95 / (double) Math.max(1, pg95));
+        report.append(String.format(Locale.ROOT,
+                "Goal: query p95 under 10 ms at 1,000,000 messages, far ahead of PostgreSQL in speed and German recall. "
+                        + "This run, at %,d messages: Lucene p95 %s (%s), PostgreSQL p95 %s (Lucene %s at p95); compound "
+                        + "recall %s for Lucene, %s for PostgreSQL.\n\n",
+                messages.size(), ms(p95), p95 < 10_000_000L ? "under 10 ms" : "not under 10 ms", ms(pg95), speed,
+                percent(l[1], l[0]), percent(p[1], p[0])));
+        Phase ph = lucene.phase();
+        report.append(String.format(Locale.ROOT,
+                "Every batch of new messages was looked up by key right after it was added: Lucene found %,d of %,d "
+                        + "batches with the first search after the refresh, PostgreSQL %,d of %,d after the commit.\n\n",
+                ph.foundAtOnce(), ph.batches(), postgres.phase().foundAtOnce(), postgres.phase().batches()));
+    }
+
+    private static long[] totals(Map<String, long[]> recall) {
+        long relevant = 0;
+        long hit = 0;
+        for (long[] r : recall.values()) {
+            relevant += r[0];
+            hit += r[1];
         }
+        return new long[] {relevant, hit};
+    }
+
+    private void recall(Map<String, long[]> luceneRecall, Map<String, long[]> pgRecall) {
         report.append("\n### Recall for words inside German compounds\n\n");
         report.append("Relevant: messages containing the word alone or as part of a compound (known from the generator). "
-                + "Both searched without a space filter; \"found\" counts every match.\n\n");
+                + "Both searched over the generated messages, before any arrive, without a permission filter; \"found\" "
+                + "counts every match.\n\n");
         report.append("| query | relevant | Lucene: recall (found) | PostgreSQL: recall (found) |\n| --- | --- | --- | --- |\n");
         long relevantAll = 0;
         long luceneHits = 0;
@@ -716,43 +1305,76 @@ public final class SearchBenchmark {
                 .append(percent(luceneHits, relevantAll)).append("** | **").append(percent(pgHits, relevantAll))
                 .append("** |\n\n");
         report.append("Found can exceed relevant where stemming matches related forms.\n\n");
+    }
+
+    private void reading(Side lucene) {
         report.append("""
                 ### Reading these numbers
 
                 - The machine is shared: the load average above counts other processes competing for its cores during
                   the run, so absolute latencies are pessimistic and vary between runs. Compare the columns of one run.
-                - "Lucene without snippets" is the search itself; the difference to the first column is the cost of
-                  analysing the 20 shown texts again to mark the matches. PostgreSQL shows no snippets at all.
+                - The schedule does not wait for answers: when a system cannot finish the scheduled queries in time,
+                  the queries queue up and their latency grows through the measurement, and the achieved rate falls
+                  short of the scheduled one. A p99 far above p95 with the full rate achieved means single slow
+                  queries; latencies of seconds with a lower rate mean the system was saturated.
+                """);
+        if (lucene.bare() != null) {
+            report.append("""
+                    - "Lucene without snippets" is the search itself, measured in a phase of its own with the same
+                      schedule and a fresh set of arriving messages; the difference to the first column is the cost of
+                      analysing the 20 shown texts again to mark the matches. PostgreSQL shows no snippets at all.
+                    """);
+        }
+        report.append("""
                 - Every query counts all its matches per space for the facets, so frequent words cost more than rare
-                  ones in both systems, and the cost grows with the number of messages.
+                  ones in both systems, and the cost grows with the number of messages a person may read.
+                - Send to searchable is the index's part of it: the server adds the commit of the message, the event
+                  that wakes its indexer and reading the event log. Its indexer refreshes after every batch, so at a
+                  steady trickle of messages most batches hold one or a few of them, as here; the refreshes compete
+                  with the searchers for the cores. A refresh may also wait up to 500 ms for Lucene to merge the small
+                  new segments (merge on refresh, Lucene's default, which `SearchIndex` keeps).
                 - PostgreSQL's `german` configuration stems a compound as one word: `Kündigung` does not find
                   `Vertragskündigung`. Querfunk splits compounds at index time (docs/search-analysis.md).
                 - Querfunk's misses: a compound whose first part drops its final e (`Adressänderung` for `Adresse`) is
                   not split, because the splitter removes linking elements but does not restore an elided e; and a
                   German message that language detection takes for English is indexed without compound splitting.
                 - Measured in-process: `GET /api/v1/search` adds HTTP, authentication and two PostgreSQL lookups per
-                  request (readable spaces and conversations). Indexing here is the index's own rate, with a refresh
-                  after every 500 messages as after each event batch; in the server, messages reach it through the
-                  event log.
+                  request (readable spaces and conversations). Indexing is the index's own rate, with a refresh after
+                  every 500 messages as after each event batch; in the server, messages reach it through the event log.
                 """);
-        Files.createDirectories(settings.out().toAbsolutePath().getParent());
-        Files.writeString(settings.out(), report.toString(), StandardCharsets.UTF_8);
     }
 
-    private static String label(String key) {
-        return switch (key) {
-            case "load" -> "indexing";
-            case "size" -> "size on disk";
-            case "p50" -> "query latency p50";
-            case "p95" -> "query latency p95";
-            case "p99" -> "query latency p99";
-            default -> key;
-        };
+    /**
+     * This benchmark writes the head of the file: the title, "Machine" and "Search". Every other
+     * second-level section (the real-time benchmark's) is kept as it is, after it.
+     */
+    static String withOtherSections(String ours, String existing) {
+        if (existing == null) {
+            return ours;
+        }
+        List<Integer> starts = new ArrayList<>();
+        if (existing.startsWith("## ")) {
+            starts.add(0);
+        }
+        for (int i = existing.indexOf("\n## "); i >= 0; i = existing.indexOf("\n## ", i + 1)) {
+            starts.add(i + 1);
+        }
+        StringBuilder kept = new StringBuilder();
+        for (int s = 0; s < starts.size(); s++) {
+            int from = starts.get(s);
+            int to = s + 1 < starts.size() ? starts.get(s + 1) : existing.length();
+            int eol = existing.indexOf('\n', from);
+            String heading = existing.substring(from, eol < 0 || eol > to ? to : eol).strip();
+            if (!heading.equals("## Machine") && !heading.startsWith("## Search")) {
+                kept.append(existing, from, to);
+            }
+        }
+        return kept.isEmpty() ? ours : ours + "\n" + kept;
     }
 
-    private static String triple(long[] sorted) {
-        return sorted == null ? "" : ms(percentile(sorted, 50)) + " / " + ms(percentile(sorted, 95)) + " / "
-                + ms(percentile(sorted, 99));
+    private static String triple(Histogram h) {
+        return h == null || h.getTotalCount() == 0 ? "" : ms(percentile(h, 50)) + " / " + ms(percentile(h, 95)) + " / "
+                + ms(percentile(h, 99));
     }
 
     private static String percent(long part, long whole) {
