@@ -7,6 +7,9 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 
@@ -15,18 +18,24 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * The transactional outbox. {@link #append} writes an event in the caller's transaction, so the
- * event exists exactly when the change does; the {@link EventSequencer} gives it its public
- * position after commit.
+ * event exists exactly when the change does; the {@link EventSequencer}, woken when the
+ * transaction commits, gives it its public position.
  */
 @ApplicationScoped
 public class EventLog {
 
+    private static final Object WAKE_UP = new Object();
+
     private final EntityManager em;
     private final ObjectMapper json;
+    private final TransactionSynchronizationRegistry transactions;
+    private final EventSequencer sequencer;
 
-    EventLog(EntityManager em, ObjectMapper json) {
+    EventLog(EntityManager em, ObjectMapper json, TransactionSynchronizationRegistry transactions, EventSequencer sequencer) {
         this.em = em;
         this.json = json;
+        this.transactions = transactions;
+        this.sequencer = sequencer;
     }
 
     @Transactional(TxType.MANDATORY)
@@ -42,6 +51,21 @@ public class EventLog {
                 .setParameter(2, event.streamKey())
                 .setParameter(3, payload)
                 .executeUpdate();
+        if (transactions.getResource(WAKE_UP) == null) {
+            transactions.putResource(WAKE_UP, Boolean.TRUE);
+            transactions.registerInterposedSynchronization(new Synchronization() {
+                @Override
+                public void beforeCompletion() {
+                }
+
+                @Override
+                public void afterCompletion(int status) {
+                    if (status == Status.STATUS_COMMITTED) {
+                        sequencer.committed();
+                    }
+                }
+            });
+        }
     }
 
     /** Up to {@code limit} committed, positioned events after {@code position}, in order. */

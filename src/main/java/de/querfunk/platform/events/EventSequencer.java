@@ -7,6 +7,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -17,6 +20,7 @@ import org.eclipse.microprofile.reactive.messaging.Emitter;
 import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 import org.jboss.logging.Logger;
 import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
 
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.runtime.ShutdownEvent;
@@ -39,8 +43,11 @@ import io.smallrye.reactive.messaging.annotations.Broadcast;
  * docs/operations.md asks of external servers), then by id. Without it, transactions that commit
  * between two sequencer runs are ordered by id, which can differ from their commit order.
  *
- * <p>An insert trigger sends {@code NOTIFY querfunk_events} at commit to wake the sequencer; the
- * poll interval covers notifications lost while it was reconnecting.
+ * <p>Wake-ups: {@link EventLog#append} calls {@link #committed()} after its transaction commits.
+ * In the leading process that wakes the numbering thread directly. Any other process sends one
+ * {@code NOTIFY querfunk_events} on its own connection, outside the writing transaction (a NOTIFY
+ * inside it would hold a database-wide lock across the commit and serialise all writers), and the
+ * leader listens. The poll interval covers wake-ups lost while a connection was being replaced.
  */
 @ApplicationScoped
 public class EventSequencer {
@@ -48,6 +55,7 @@ public class EventSequencer {
     static final String CHANNEL = "domain-events";
     private static final long LEADER_LOCK = 0x514645564EL; // "QFEVN"
     private static final Logger LOG = Logger.getLogger(EventSequencer.class);
+    private static final long LISTEN_SLICE_MILLIS = 500;
 
     @Inject
     AgroalDataSource dataSource;
@@ -61,46 +69,71 @@ public class EventSequencer {
     @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 16384)
     Emitter<RecordedEvent> emitter;
 
+    private final Semaphore work = new Semaphore(0);
+    private final AtomicBoolean nudgeLeader = new AtomicBoolean();
     private volatile boolean running;
+    private volatile boolean leader;
     private volatile String order = "id";
-    private volatile Thread worker;
+    private volatile Thread listener;
+    private volatile Thread numberer;
 
     void start(@Observes StartupEvent event) {
         running = true;
-        worker = Thread.ofPlatform().daemon().name("event-sequencer").start(this::run);
+        listener = Thread.ofPlatform().daemon().name("event-sequencer-listener").start(this::listen);
+        numberer = Thread.ofPlatform().daemon().name("event-sequencer").start(this::number);
     }
 
     void stop(@Observes ShutdownEvent event) {
         running = false;
-        Thread t = worker;
-        if (t != null) {
-            t.interrupt();
-            try {
-                t.join(config.pollInterval().toMillis() + 2000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+        for (Thread t : new Thread[] { numberer, listener }) {
+            if (t != null) {
+                t.interrupt();
+                try {
+                    t.join(LISTEN_SLICE_MILLIS + 5000);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
             }
         }
     }
 
-    private void run() {
+    /** A transaction that appended events has committed in this process. */
+    void committed() {
+        if (!leader) {
+            nudgeLeader.set(true);
+        }
+        work.release();
+    }
+
+    /** Holds the leadership lock and listens for other processes' commits; wakes the numbering thread. */
+    private void listen() {
         while (running) {
-            try (Connection listener = dataSource.getConnection()) {
-                listener.setAutoCommit(true);
-                try (Statement st = listener.createStatement()) {
+            try (Connection c = dataSource.getConnection()) {
+                c.setAutoCommit(true);
+                try (Statement st = c.createStatement()) {
                     st.execute("LISTEN querfunk_events");
                 }
-                PGConnection pg = listener.unwrap(PGConnection.class);
-                order = commitTimestamps(listener) ? "pg_xact_commit_timestamp(xmin), id" : "id";
-                boolean leader = false;
-                while (running) {
-                    if (!leader) {
-                        leader = tryLead(listener);
+                PGConnection pg = c.unwrap(PGConnection.class);
+                order = commitTimestamps(c) ? "pg_xact_commit_timestamp(xmin), id" : "id";
+                try {
+                    long lastPoll = System.nanoTime();
+                    while (running) {
+                        if (!leader) {
+                            leader = tryLead(c);
+                        }
+                        // Short waits, so that shutting down never waits for a long poll interval.
+                        PGNotification[] received = pg.getNotifications((int) Math.min(LISTEN_SLICE_MILLIS,
+                                config.pollInterval().toMillis()));
+                        if (received != null && received.length > 0) {
+                            work.release();
+                        } else if (System.nanoTime() - lastPoll >= config.pollInterval().toNanos()) {
+                            lastPoll = System.nanoTime();
+                            work.release();
+                        }
                     }
-                    if (leader && sequenceBatch() == config.batchSize()) {
-                        continue;
-                    }
-                    pg.getNotifications((int) config.pollInterval().toMillis());
+                } finally {
+                    leader = false;
+                    release(c);
                 }
             } catch (SQLException | RuntimeException e) {
                 if (running) {
@@ -108,6 +141,48 @@ public class EventSequencer {
                     pause();
                 }
             }
+        }
+    }
+
+    /** Numbers committed events while this process leads; otherwise passes its commits on to the leader. */
+    private void number() {
+        while (running) {
+            try {
+                work.tryAcquire(config.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+                work.drainPermits();
+                if (leader) {
+                    while (running && sequenceBatch() == config.batchSize()) {
+                        // a full batch: more may be waiting
+                    }
+                } else if (nudgeLeader.getAndSet(false)) {
+                    notifyLeader();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (SQLException | RuntimeException e) {
+                if (running) {
+                    LOG.warnf("Event sequencer could not number events (%s); retrying", e.getMessage());
+                    pause();
+                }
+            }
+        }
+    }
+
+    private void notifyLeader() throws SQLException {
+        try (Connection c = dataSource.getConnection(); Statement st = c.createStatement()) {
+            c.setAutoCommit(true);
+            st.execute("NOTIFY querfunk_events");
+        }
+    }
+
+    /** The listener connection goes back to the pool: it must not keep the lock or the subscription. */
+    private static void release(Connection c) {
+        try (Statement st = c.createStatement()) {
+            st.execute("UNLISTEN *");
+            st.execute("SELECT pg_advisory_unlock_all()");
+        } catch (SQLException e) {
+            LOG.debugf("Listener connection not reset (%s); it is probably closed", e.getMessage());
         }
     }
 
@@ -171,7 +246,7 @@ public class EventSequencer {
 
     private void pause() {
         try {
-            Thread.sleep(config.pollInterval().toMillis());
+            Thread.sleep(Math.min(1000, config.pollInterval().toMillis()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
