@@ -36,6 +36,18 @@ public class CurrentPerson {
         this.csrfHeader = csrfHeader;
     }
 
+    /**
+     * For a long-lived connection that verified its credential itself (the realtime socket checks
+     * it at the upgrade and again every minute, and is closed when it is revoked): the request
+     * acts with {@code authentication} without looking the credential up again.
+     */
+    public void verified(Authentication authentication, String method, String csrfHeader) {
+        this.authentication = authentication;
+        this.resolved = true;
+        this.method = method;
+        this.csrfHeader = csrfHeader;
+    }
+
     /** The authenticated person, or a 401/403 problem. */
     public Actor require() {
         Authentication auth = authentication()

@@ -11,6 +11,7 @@ import org.jboss.logging.Logger;
 
 import de.querfunk.chat.ChatEvents.ConversationStarted;
 import de.querfunk.chat.ChatEvents.ParticipantAdded;
+import de.querfunk.identity.IdentityEvents.AccessTokenRevoked;
 import de.querfunk.identity.IdentityEvents.PersonDeactivated;
 import de.querfunk.identity.IdentityEvents.SessionEnded;
 import de.querfunk.platform.events.EventLog;
@@ -116,6 +117,13 @@ class RealtimeEvents {
             var d = e.as(PersonDeactivated.class);
             for (Subscriber s : connections.of(d.personId())) {
                 s.connection.close(new CloseReason(DEACTIVATED, "account deactivated")).subscribe().with(x -> { }, x -> { });
+            }
+        } else if (e.is(AccessTokenRevoked.class)) {
+            var revoked = e.as(AccessTokenRevoked.class);
+            for (Subscriber s : connections.of(revoked.personId())) {
+                if (revoked.tokenId().equals(s.tokenId)) {
+                    s.connection.close(new CloseReason(SESSION_ENDED, "token revoked")).subscribe().with(x -> { }, x -> { });
+                }
             }
         } else if (e.is(SessionEnded.class)) {
             var ended = e.as(SessionEnded.class);

@@ -1,5 +1,6 @@
 package de.querfunk.realtime;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,18 +19,19 @@ import de.querfunk.chat.ChatDirectory;
 import de.querfunk.chat.MessageService;
 import de.querfunk.chat.MessageView;
 import de.querfunk.identity.Authentication;
+import de.querfunk.identity.Authenticator;
 import de.querfunk.identity.Credential;
 import de.querfunk.identity.CurrentPerson;
 import de.querfunk.platform.events.EventLog;
 import de.querfunk.platform.events.RecordedEvent;
 import de.querfunk.platform.problem.ProblemException;
 import de.querfunk.platform.problem.Problems;
+import io.quarkus.arc.ClientProxy;
 import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.OnClose;
 import io.quarkus.websockets.next.OnError;
 import io.quarkus.websockets.next.OnOpen;
 import io.quarkus.websockets.next.OnTextMessage;
-import io.quarkus.websockets.next.OpenConnections;
 import io.quarkus.websockets.next.WebSocket;
 import io.quarkus.websockets.next.WebSocketConnection;
 
@@ -46,12 +48,15 @@ public class StreamEndpoint {
     static final int MESSAGE_TOO_BIG = 1009;
     private static final Logger LOG = Logger.getLogger(StreamEndpoint.class);
     private static final int REPLAY_BATCH = 500;
+    /**
+     * How long a socket acts on the credential it verified without looking it up again. Ending a
+     * session, revoking a token and deactivating a person close the socket at once; this bounds
+     * what no event announces, a session that simply expires.
+     */
+    private static final Duration RECHECK_INTERVAL = Duration.ofMinutes(1);
 
     @Inject
     WebSocketConnection connection;
-
-    @Inject
-    OpenConnections open;
 
     @Inject
     Connections connections;
@@ -72,6 +77,9 @@ public class StreamEndpoint {
     CurrentPerson current;
 
     @Inject
+    Authenticator authenticator;
+
+    @Inject
     MessageService messages;
 
     @Inject
@@ -89,9 +97,9 @@ public class StreamEndpoint {
         }
         UUID personId = auth.actor().id();
         // The injected connection is a proxy bound to this callback; live delivery needs the connection itself.
-        WebSocketConnection self = open.findByConnectionId(connection.id()).orElseThrow();
-        Subscriber s = new Subscriber(self, personId, auth.sessionId(), audience.keysOf(personId), config.maxQueuedFrames(),
-                this::forget);
+        WebSocketConnection self = ClientProxy.unwrap(connection);
+        Subscriber s = new Subscriber(self, auth, config.maxQueuedFrames(), this::forget);
+        s.keys.addAll(audience.keysOf(personId));
         connections.add(s); // from here on live events queue up while we replay
         long head = log.head();
         Long cursor = cursor(connection.handshakeRequest().query());
@@ -189,10 +197,18 @@ public class StreamEndpoint {
 
     /** Posting over the socket: the same idempotency and the same acknowledgement as over REST. */
     private void send(Subscriber s, JsonNode frame, String requestId) {
-        Credential credential = connection.userData().get(StreamUpgradeCheck.CREDENTIAL);
-        Authentication auth = connection.userData().get(StreamUpgradeCheck.AUTHENTICATION);
+        Authentication auth = s.authentication(RECHECK_INTERVAL);
+        if (auth == null) {
+            Credential credential = connection.userData().get(StreamUpgradeCheck.CREDENTIAL);
+            auth = authenticator.authenticate(credential).orElse(null);
+            if (auth == null) {
+                connection.closeAndAwait(new CloseReason(RealtimeEvents.SESSION_ENDED, "signed out"));
+                return;
+            }
+            s.verified(auth);
+        }
         // The origin was checked at the upgrade; the session's own CSRF token stands for it here.
-        current.present(credential, "POST", auth.csrfToken());
+        current.verified(auth, "POST", auth.csrfToken());
         UUID conversationId = uuid(frame, "conversationId", true);
         MessageView view = messages.post(conversationId, frame.path("body").asText(null),
                 frame.path("idempotencyKey").asText(null), uuid(frame, "threadRootId", false),

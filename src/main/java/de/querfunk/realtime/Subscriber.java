@@ -1,5 +1,6 @@
 package de.querfunk.realtime;
 
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Queue;
 import java.util.Set;
@@ -9,6 +10,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.jboss.logging.Logger;
 
+import de.querfunk.identity.Authentication;
 import de.querfunk.platform.events.RecordedEvent;
 import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.WebSocketConnection;
@@ -27,6 +29,9 @@ final class Subscriber {
     final WebSocketConnection connection;
     final UUID personId;
     final UUID sessionId;
+    final UUID tokenId;
+    private volatile Authentication authentication;
+    private volatile long verifiedAt;
     final Set<String> keys = ConcurrentHashMap.newKeySet();
     private final int maxQueued;
     private final AtomicInteger queued = new AtomicInteger();
@@ -38,14 +43,25 @@ final class Subscriber {
     private final java.util.function.Consumer<Subscriber> onOverflow;
     private long cursor;
 
-    Subscriber(WebSocketConnection connection, UUID personId, UUID sessionId, Set<String> keys, int maxQueued,
+    Subscriber(WebSocketConnection connection, Authentication authentication, int maxQueued,
             java.util.function.Consumer<Subscriber> onOverflow) {
         this.connection = connection;
         this.onOverflow = onOverflow;
-        this.personId = personId;
-        this.sessionId = sessionId;
-        this.keys.addAll(keys);
+        this.personId = authentication.actor().id();
+        this.sessionId = authentication.sessionId();
+        this.tokenId = authentication.tokenId();
         this.maxQueued = maxQueued;
+        verified(authentication);
+    }
+
+    /** The credential's verification, or null when it is older than {@code maxAge} and must be checked again. */
+    Authentication authentication(Duration maxAge) {
+        return System.nanoTime() - verifiedAt > maxAge.toNanos() ? null : authentication;
+    }
+
+    void verified(Authentication authentication) {
+        this.authentication = authentication;
+        this.verifiedAt = System.nanoTime();
     }
 
     /** Where the replay starts: the client's cursor, or the head for a client without one. */

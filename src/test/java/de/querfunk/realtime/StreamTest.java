@@ -329,6 +329,34 @@ class StreamTest {
     }
 
     @Test
+    void revokingAToken_closesTheSocketsOpenedWithIt_andNoOthers() throws Exception {
+        Persona p = Users.fresh("crm");
+        var created = p.request().body(Map.of("name", "crm", "scope", "write")).post("/api/v1/me/tokens").then()
+                .statusCode(201).extract().jsonPath();
+        Map<String, String> token = Map.of("id", created.getString("id"), "token", created.getString("token"));
+        java.util.concurrent.CompletableFuture<Integer> closed = new java.util.concurrent.CompletableFuture<>();
+        var ws = HttpClient.newHttpClient().newWebSocketBuilder().header("Authorization", "Bearer " + token.get("token"))
+                .buildAsync(StreamClient.streamUri(base, null), new WebSocket.Listener() {
+                    @Override
+                    public java.util.concurrent.CompletionStage<?> onClose(WebSocket socket, int statusCode, String reason) {
+                        closed.complete(statusCode);
+                        return null;
+                    }
+                }).get(10, java.util.concurrent.TimeUnit.SECONDS);
+        try (StreamClient browser = StreamClient.connect(base, p, null)) {
+            browser.hello();
+            p.request().delete("/api/v1/me/tokens/" + token.get("id")).then().statusCode(204);
+            assertThat(closed.get(10, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(4401);
+            // The browser session of the same person stays connected.
+            browser.send(Map.of("type", "ping", "requestId", "still-there"));
+            browser.await(f -> f.path("type").asText().equals("pong"), Duration.ofSeconds(5));
+            assertThat(browser.isClosed()).isFalse();
+        } finally {
+            ws.abort();
+        }
+    }
+
+    @Test
     void malformedFrame_closesWith1007_andOversizedWith1009() {
         Persona alice = Users.alice();
         try (StreamClient s = StreamClient.connect(base, alice, null)) {
