@@ -39,10 +39,14 @@ class ConversationAccess {
         return c.spaceId != null ? spaces.canRead(personId, c.spaceId) : conversations.isParticipant(c.id, personId);
     }
 
+    /** 404 as {@link #readable}; for channels also the problems of {@link SpaceAccess#requirePost}. */
     Conversation writable(UUID personId, UUID conversationId) {
-        Conversation c = readable(personId, conversationId);
+        Conversation c = conversations.findByIdOptional(conversationId).orElseThrow(ConversationAccess::notFound);
         if (c.spaceId != null) {
+            // Reads the space and the membership once: it answers a space the person cannot read with a 404 too.
             spaces.requirePost(personId, c.spaceId);
+        } else if (!conversations.isParticipant(c.id, personId)) {
+            throw notFound();
         }
         return c;
     }

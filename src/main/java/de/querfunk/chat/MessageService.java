@@ -123,23 +123,24 @@ public class MessageService {
             }
         }
         rateLimiter.acquire(actor.id());
+        String html = markdown.render(text);
+        Mentioned mentioned = mentioned(c, actor.id(), text);
 
+        // Everything that can be prepared is prepared: taking the number locks the conversation's row until commit.
         Message m = new Message();
         m.id = UUID.randomUUID();
         m.conversationId = c.id;
         m.seq = conversations.nextSeq(c.id);
         m.authorId = actor.id();
         m.body = text;
-        m.html = markdown.render(text);
+        m.html = html;
         m.threadRootId = threadRootId;
         m.inChannel = threadRootId == null || alsoInChannel;
         m.idempotencyKey = idempotencyKey;
         m.createdAt = Instant.now();
         messages.persist(m);
-
-        Mentioned mentioned = mentioned(c, actor.id(), text);
         messages.recordMentions(m.id, mentioned.personIds());
-        MessageView view = views.of(m);
+        MessageView view = views.ofNew(m);
         events.append(new MessagePosted(view, c.spaceId, List.copyOf(mentioned.personIds()), mentioned.space(),
                 mentioned.here()));
         if (root != null) {
@@ -153,7 +154,7 @@ public class MessageService {
             }
             events.append(threadUpdated(root, c));
         }
-        conversations.state(c.id, actor.id()).lastReadSeq = m.seq;
+        conversations.readUpTo(c.id, actor.id(), m.seq);
         return view;
     }
 

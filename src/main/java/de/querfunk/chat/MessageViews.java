@@ -46,6 +46,11 @@ class MessageViews {
         return of(List.of(m)).get(0);
     }
 
+    /** The view of a message just posted: it has no reactions, pin or replies yet, so nothing is read. */
+    MessageView ofNew(Message m) {
+        return view(m, Map.of(), false, List.of());
+    }
+
     private static MessageView view(Message m, Map<String, List<UUID>> reactionMap, boolean pinned, List<UUID> participants) {
         boolean deleted = m.deletedAt != null;
         List<ReactionView> reactionViews = deleted ? List.of()

@@ -80,6 +80,18 @@ public class ConversationRepository implements PanacheRepositoryBase<Conversatio
         return s;
     }
 
+    /**
+     * Moves a person's read position forward to {@code seq} (never back) in one statement. The
+     * state entity of this conversation and person must not be loaded in the same transaction.
+     */
+    public void readUpTo(UUID conversationId, UUID personId, long seq) {
+        getEntityManager().createNativeQuery("""
+                INSERT INTO conversation_state (conversation_id, person_id, last_read_seq) VALUES (?1, ?2, ?3)
+                ON CONFLICT (conversation_id, person_id)
+                DO UPDATE SET last_read_seq = GREATEST(conversation_state.last_read_seq, EXCLUDED.last_read_seq)""")
+                .setParameter(1, conversationId).setParameter(2, personId).setParameter(3, seq).executeUpdate();
+    }
+
     public Optional<ConversationState> findState(UUID conversationId, UUID personId) {
         return Optional.ofNullable(getEntityManager().find(ConversationState.class,
                 new ConversationState.Key(conversationId, personId)));
