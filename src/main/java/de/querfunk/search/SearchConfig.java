@@ -11,9 +11,18 @@ public interface SearchConfig {
     /** Where the Lucene index lives; derived data, rebuilt from PostgreSQL when missing or damaged. */
     String indexDir();
 
-    /** Events read from the log and applied in one batch, followed by one searcher refresh. */
+    /** Events read from the log and applied in one batch. */
     @WithDefault("500")
     int batchSize();
+
+    /**
+     * How long applied changes may wait before the searcher is refreshed to show them. Every refresh
+     * writes a small segment that later merges cost again, so under a stream of messages the indexer
+     * refreshes at most this often, with all batches applied meanwhile; a lone message is searchable
+     * after at most this long.
+     */
+    @WithDefault("200ms")
+    Duration refreshInterval();
 
     /** How often applied changes are committed to disk together with the event position. */
     @WithDefault("5s")

@@ -20,6 +20,7 @@ import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.LockObtainFailedException;
+import org.apache.lucene.store.NRTCachingDirectory;
 import org.jboss.logging.Logger;
 
 import de.querfunk.search.IndexChange;
@@ -41,7 +42,7 @@ import de.querfunk.search.analysis.SearchAnalyzers;
 public final class SearchIndex implements Closeable {
 
     /** Raised whenever the document layout changes, so that an index built by an older version is rebuilt. */
-    public static final String SCHEMA_VERSION = "1";
+    public static final String SCHEMA_VERSION = "2";
     static final String SCHEMA_KEY = "querfunk.schema";
 
     private static final Logger LOG = Logger.getLogger(SearchIndex.class);
@@ -75,7 +76,7 @@ public final class SearchIndex implements Closeable {
      */
     public static SearchIndex open(Path path, SearchAnalyzers analyzers, Language fallback) throws IOException {
         Files.createDirectories(path);
-        Directory directory = FSDirectory.open(path);
+        Directory directory = directory(path);
         boolean exists = DirectoryReader.indexExists(directory);
         IndexWriter writer = null;
         try {
@@ -105,11 +106,20 @@ public final class SearchIndex implements Closeable {
             deleteRecursively(aside);
             Files.move(path, aside);
             Files.createDirectories(path);
-            Directory fresh = FSDirectory.open(path);
+            Directory fresh = directory(path);
             IndexWriter created = new IndexWriter(fresh, config(analyzers, OpenMode.CREATE));
             return new SearchIndex(path, analyzers, fallback, fresh, created,
                     "the index was damaged (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")", Map.of());
         }
+    }
+
+    /**
+     * The index files, with the small segments that near-real-time refreshes write kept in memory
+     * until they are merged or committed, so a stream of refreshes does not become a stream of
+     * small files.
+     */
+    private static Directory directory(Path path) throws IOException {
+        return new NRTCachingDirectory(FSDirectory.open(path), 8, 64);
     }
 
     private static IndexWriterConfig config(SearchAnalyzers analyzers, OpenMode mode) {
@@ -117,6 +127,10 @@ public final class SearchIndex implements Closeable {
         config.setOpenMode(mode);
         // Chat messages are small; a larger buffer only delays flushing when the NRT reader asks anyway.
         config.setRAMBufferSizeMB(64);
+        // A refresh shows what is flushed; it does not wait for merges of the tiny segments it just wrote.
+        config.setMaxFullFlushMergeWaitMillis(0);
+        // Segments written for a refresh are short-lived: merging them is cheaper without packing each into a compound file.
+        config.setUseCompoundFile(false);
         return config;
     }
 

@@ -90,6 +90,8 @@ public class SearchIndexer {
     private int failures;
     private long lastCommit = System.nanoTime();
     private boolean uncommitted;
+    private long lastRefresh = System.nanoTime();
+    private boolean unrefreshed;
 
     void start(@Observes StartupEvent event) {
         sources = sourceBeans.stream().sorted(Comparator.comparing(SearchDocumentSource::kind)).toList();
@@ -183,7 +185,9 @@ public class SearchIndexer {
                 failure = null;
                 failures = 0;
                 if (!more) {
-                    if (wake.tryAcquire(config.pollInterval().toMillis(), TimeUnit.MILLISECONDS)) {
+                    // Applied changes not yet visible: wake up when they are due, or earlier for new events.
+                    long wait = unrefreshed ? untilRefresh() : config.pollInterval().toMillis();
+                    if (wait > 0 && wake.tryAcquire(wait, TimeUnit.MILLISECONDS)) {
                         wake.drainPermits();
                     }
                 }
@@ -282,13 +286,24 @@ public class SearchIndexer {
             more = !finished;
             uncommitted = true;
         }
-        if (uncommitted) {
+        if (!events.isEmpty() || rebuild != null || finished) {
+            unrefreshed = true;
+        }
+        if (unrefreshed && (finished || untilRefresh() == 0)) {
             index.refresh();
-            if (finished || System.nanoTime() - lastCommit >= config.commitInterval().toNanos()) {
-                commit();
-            }
+            lastRefresh = System.nanoTime();
+            unrefreshed = false;
+        }
+        if (uncommitted && !unrefreshed && (finished || System.nanoTime() - lastCommit >= config.commitInterval().toNanos())) {
+            commit();
         }
         return more;
+    }
+
+    /** Milliseconds until applied changes are due to be made searchable; 0 when they are. */
+    private long untilRefresh() {
+        long due = lastRefresh + config.refreshInterval().toNanos() - System.nanoTime();
+        return due <= 0 ? 0 : Math.max(1, TimeUnit.NANOSECONDS.toMillis(due));
     }
 
     private void startRebuild(String reason) throws IOException {
