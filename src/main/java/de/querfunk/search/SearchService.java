@@ -21,19 +21,11 @@ import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.ReaderUtil;
-import org.apache.lucene.search.BooleanClause.Occur;
-import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.MatchNoDocsQuery;
-import org.apache.lucene.search.MultiCollectorManager;
 import org.apache.lucene.search.Query;
-import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
-import org.apache.lucene.search.TermInSetQuery;
-import org.apache.lucene.search.TopFieldCollectorManager;
-import org.apache.lucene.search.TopFieldDocs;
 import org.apache.lucene.util.BytesRef;
 
 import de.querfunk.chat.ChatDirectory;
@@ -56,6 +48,7 @@ import de.querfunk.search.index.SearchIndexer;
 import de.querfunk.search.query.FacetCounts;
 import de.querfunk.search.query.InvalidQueryException;
 import de.querfunk.search.query.QueryCompiler;
+import de.querfunk.search.query.ResultPages;
 import de.querfunk.search.query.Scope;
 import de.querfunk.search.query.SearchQuery;
 import de.querfunk.search.query.Snippets;
@@ -87,7 +80,7 @@ public class SearchService {
     private final People people;
     private final SearchConfig config;
     private final QueryCompiler compiler;
-    private final Snippets snippets;
+    private final ResultPages pages;
     private final TermSuggestions words;
 
     SearchService(SearchIndexer indexer, CurrentPerson current, SpaceAccess spaces, ChatDirectory chat, People people,
@@ -100,14 +93,14 @@ public class SearchService {
         this.config = config;
         SearchAnalyzers analyzers = indexer.analyzers();
         this.compiler = new QueryCompiler(analyzers.queryAnalyzer(), config.exactBoost());
-        this.snippets = new Snippets(analyzers.indexAnalyzer(), config.snippetLength());
+        this.pages = new ResultPages(new Snippets(analyzers.indexAnalyzer(), config.snippetLength()));
         this.words = new TermSuggestions(analyzers.indexAnalyzer());
     }
 
     /** What the caller may read, as access keys, and the names of their readable spaces. */
     private record Readable(Map<UUID, String> spaceNames, Set<BytesRef> keys) {
         Query filter() {
-            return keys.isEmpty() ? new MatchNoDocsQuery("nothing readable") : new TermInSetQuery(IndexFields.ACCESS, keys);
+            return ResultPages.permitted(keys);
         }
     }
 
@@ -140,23 +133,18 @@ public class SearchService {
         } catch (InvalidQueryException e) {
             throw invalid(e);
         }
-        Query query = new BooleanQuery.Builder().add(text, Occur.MUST).add(readable.filter(), Occur.FILTER).build();
         Sort luceneSort = order.equals(RELEVANCE)
                 ? new Sort(SortField.FIELD_SCORE, newest(), new SortField(IndexFields.KEY, SortField.Type.STRING))
                 : new Sort(newest(), new SortField(IndexFields.KEY, SortField.Type.STRING));
-        Snippets.Matches matches = Snippets.matches(text);
 
         Page page = search(searcher -> {
-            var top = new TopFieldCollectorManager(luceneSort, size + 1, after, size + 1);
-            Object[] results = searcher.search(query, new MultiCollectorManager(top, new FacetCounts()));
-            TopFieldDocs docs = (TopFieldDocs) results[0];
-            FacetCounts.Result facets = (FacetCounts.Result) results[1];
+            ResultPages.Page results = pages.page(searcher, text, readable.filter(), luceneSort, size, after);
             List<Found> found = new ArrayList<>();
-            for (int i = 0; i < Math.min(size, docs.scoreDocs.length); i++) {
-                found.add(found(searcher, (FieldDoc) docs.scoreDocs[i], matches));
+            for (ResultPages.Hit hit : results.hits()) {
+                found.add(found(searcher, hit));
             }
-            String next = docs.scoreDocs.length > size ? cursor(order, (FieldDoc) docs.scoreDocs[size - 1]) : null;
-            return new Page(found, facets, next);
+            String next = results.more() ? cursor(order, results.hits().get(results.hits().size() - 1).position()) : null;
+            return new Page(found, results.facets(), next);
         });
 
         Map<UUID, PersonSummary> authors = people.summaries(
@@ -175,19 +163,17 @@ public class SearchService {
     private record Page(List<Found> found, FacetCounts.Result facets, String next) {
     }
 
-    private Found found(IndexSearcher searcher, FieldDoc hit, Snippets.Matches matches) throws IOException {
-        Document d = searcher.storedFields().document(hit.doc);
+    private Found found(IndexSearcher searcher, ResultPages.Hit hit) throws IOException {
+        Document d = hit.stored();
         String key = d.get(IndexFields.KEY);
         int colon = key.indexOf(':');
         DocumentKind kind = DocumentKind.fromWireName(key.substring(0, colon)).orElseThrow();
         String access = d.get(IndexFields.ACCESS);
         UUID spaceId = access.startsWith(SearchDocument.SPACE_KEY)
                 ? UUID.fromString(access.substring(SearchDocument.SPACE_KEY.length())) : null;
-        String language = d.get(IndexFields.LANGUAGE);
-        String field = "en".equals(language) ? IndexFields.TEXT_EN : IndexFields.TEXT_DE;
         return new Found(kind, UUID.fromString(key.substring(colon + 1)), uuid(d.get(IndexFields.PARENT)), spaceId,
                 uuid(d.get(IndexFields.AUTHOR)), Instant.ofEpochMilli(d.getField(IndexFields.CREATED).numericValue().longValue()),
-                snippets.snippet(matches, d.get(IndexFields.TEXT), field), thread(searcher, hit.doc), language);
+                hit.snippet(), thread(searcher, hit.position().doc), d.get(IndexFields.LANGUAGE));
     }
 
     private static boolean thread(IndexSearcher searcher, int doc) throws IOException {

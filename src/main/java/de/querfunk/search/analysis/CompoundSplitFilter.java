@@ -20,6 +20,10 @@ import org.apache.lucene.analysis.compound.CompoundWordTokenFilterBase;
  *   <li>A piece may carry a linking element or plural ending, which is dropped: {@code vertrags} →
  *       {@code vertrag}, {@code kündigungs} → {@code kündigung}, {@code kunden} → {@code kunde},
  *       {@code frauen} → {@code frau}, {@code kinder} → {@code kind}.
+ *   <li>A piece may have lost its final e, as first parts often do: {@code adress} in
+ *       {@code adressänderung} counts because {@code adresse} is a word, and is emitted as
+ *       {@code adress}, which the light stemmer makes of {@code adresse} too; so a search for
+ *       "Adresse" finds "Adressänderung".
  * </ul>
  *
  * <p>Runs on lower-cased, unfolded tokens: the hyphenation patterns are made for real spelling.
@@ -83,6 +87,14 @@ final class CompoundSplitFilter extends CompoundWordTokenFilterBase {
             }
             if (endsWith(word, start + length, ending) && dictionary.contains(word, start, stem)) {
                 return stem;
+            }
+        }
+        if (length >= minSubwordSize && length < maxSubwordSize && word[start + length - 1] != 'e') {
+            char[] withE = new char[length + 1];
+            System.arraycopy(word, start, withE, 0, length);
+            withE[length] = 'e';
+            if (dictionary.contains(withE, 0, withE.length)) {
+                return length;
             }
         }
         return 0;

@@ -1,13 +1,17 @@
 package de.querfunk.search.index;
 
 import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
 import org.apache.lucene.document.Field.Store;
+import org.apache.lucene.document.FieldType;
+import org.apache.lucene.document.KeywordField;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.util.BytesRef;
 
 import de.querfunk.search.SearchDocument;
@@ -23,7 +27,10 @@ public final class IndexFields {
     /** {@code <kind>:<id>}: the term updates and deletes address; also the last sort key. */
     public static final String KEY = "key";
     public static final String KIND = "kind";
-    /** The access key ({@code space:<id>} or {@code conversation:<id>}) that the permission filter matches. */
+    /**
+     * The access key ({@code space:<id>} or {@code conversation:<id>}) that the permission filter
+     * matches: indexed and in doc values, so the filter can check candidates one by one.
+     */
     public static final String ACCESS = "access";
     /** The space id, also as doc values for the per-space facet. */
     public static final String SPACE = "space";
@@ -43,6 +50,14 @@ public final class IndexFields {
     public static final String TEXT_EN = SearchAnalyzers.TEXT_EN;
     public static final String TEXT_EXACT = SearchAnalyzers.TEXT_EXACT;
 
+    /** Analysed text whose postings carry character offsets, so that snippets mark matches without analysing again. */
+    private static final FieldType TEXT_WITH_OFFSETS = new FieldType(TextField.TYPE_NOT_STORED);
+
+    static {
+        TEXT_WITH_OFFSETS.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+        TEXT_WITH_OFFSETS.freeze();
+    }
+
     private IndexFields() {
     }
 
@@ -53,7 +68,7 @@ public final class IndexFields {
         d.add(new SortedDocValuesField(KEY, new BytesRef(key)));
         d.add(new StringField(KIND, doc.kind().wireName(), Store.NO));
         d.add(new SortedDocValuesField(KIND, new BytesRef(doc.kind().wireName())));
-        d.add(new StringField(ACCESS, doc.accessKey(), Store.YES));
+        d.add(new KeywordField(ACCESS, doc.accessKey(), Store.YES));
         if (doc.spaceId() != null) {
             d.add(new StringField(SPACE, doc.spaceId().toString(), Store.NO));
             d.add(new SortedDocValuesField(SPACE, new BytesRef(doc.spaceId().toString())));
@@ -76,8 +91,8 @@ public final class IndexFields {
         }
         d.add(new NumericDocValuesField(THREAD, doc.isThread() ? 1 : 0));
         d.add(new StoredField(LANGUAGE, language.tag()));
-        d.add(new TextField(SearchAnalyzers.textField(language), doc.text(), Store.NO));
-        d.add(new TextField(TEXT_EXACT, doc.text(), Store.NO));
+        d.add(new Field(SearchAnalyzers.textField(language), doc.text(), TEXT_WITH_OFFSETS));
+        d.add(new Field(TEXT_EXACT, doc.text(), TEXT_WITH_OFFSETS));
         d.add(new StoredField(TEXT, doc.text()));
         return d;
     }

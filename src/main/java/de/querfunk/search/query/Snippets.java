@@ -91,13 +91,22 @@ public final class Snippets {
         return m;
     }
 
-    /** The snippet of {@code text}, indexed in {@code languageField}, as safe HTML. */
+    /**
+     * The snippet of {@code text}, indexed in {@code languageField}, as safe HTML, marking what the
+     * text's analysis matches. For documents indexed without offsets; {@link #snippet(String, List)}
+     * takes the offsets the index recorded and needs no analysis.
+     */
     public String snippet(Matches matches, String text, String languageField) {
-        List<int[]> marks = matches.isEmpty() ? List.of() : merge(marks(matches, text, languageField));
+        return snippet(text, matches.isEmpty() ? List.of() : marks(matches, text, languageField));
+    }
+
+    /** The snippet of {@code text} as safe HTML, with the character ranges {start, end} in {@code marks} marked. */
+    public String snippet(String text, List<int[]> marks) {
+        List<int[]> merged = merge(new ArrayList<>(marks));
         int start = 0;
         int end = text.length();
         if (text.length() > length) {
-            int first = marks.isEmpty() ? 0 : marks.get(0)[0];
+            int first = merged.isEmpty() ? 0 : merged.get(0)[0];
             start = wordStart(text, Math.max(0, first - length / 4));
             end = wordEnd(text, Math.min(text.length(), start + length));
         }
@@ -106,9 +115,9 @@ public final class Snippets {
             html.append('…');
         }
         int at = start;
-        for (int[] mark : marks) {
+        for (int[] mark : merged) {
             int from = Math.max(mark[0], start);
-            int to = Math.min(mark[1], end);
+            int to = Math.min(Math.min(mark[1], end), text.length());
             if (from >= to) {
                 continue;
             }
