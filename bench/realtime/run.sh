@@ -10,6 +10,8 @@
 # every scenario, stops everything (also on failure) and writes the "Real-time delivery" section
 # of docs/benchmarks.md. Raw results stay in bench/realtime/target/run-*/.
 # Any parameter below can be set from the environment, e.g. RAMP_STEP_SECONDS=60.
+# BASELINE=<dir with results.tsv and machine.txt of an earlier run> adds a before/after table for
+# Querfunk (docs/benchmarks/realtime-before/ keeps the run before the send-path changes).
 set -euo pipefail
 
 HERE=$(cd "$(dirname "$0")" && pwd)
@@ -338,5 +340,6 @@ echo "minutes=$(( ($(date +%s) - T0 + 59) / 60 ))" >>"$RUN/machine.txt"
 log "Writing docs/benchmarks.md"
 driver report --results "$RESULTS" --machine "$RUN/machine.txt" --hot-methods "$RUN/querfunk-hot-methods.txt" \
     --statements "$RUN/querfunk-statements.txt,$RUN/ejabberd-statements.txt" \
-    --doc "$REPO/docs/benchmarks.md" --svg "$REPO/docs/benchmarks/realtime-latency.svg"
+    --doc "$REPO/docs/benchmarks.md" --svg "$REPO/docs/benchmarks/realtime-latency.svg" \
+    ${BASELINE:+--baseline "$BASELINE"}
 log "Done in $(( ($(date +%s) - T0) / 60 )) min; raw results in ${RUN#"$REPO"/}"

@@ -62,6 +62,7 @@ import de.querfunk.search.index.IndexFields;
 import de.querfunk.search.index.SearchIndex;
 import de.querfunk.search.query.FacetCounts;
 import de.querfunk.search.query.QueryCompiler;
+import de.querfunk.search.query.ResultPages;
 import de.querfunk.search.query.Scope;
 import de.querfunk.search.query.SearchQuery;
 import de.querfunk.search.query.Snippets;
@@ -134,6 +135,8 @@ public final class SearchBenchmark {
     private static final int MAX_BATCH = 500;
     /** The server's default querfunk.search.commit-interval. */
     private static final long COMMIT_INTERVAL = 5_000_000_000L;
+    /** The server's querfunk.search.refresh-interval: changes wait at most this long for a refresh. */
+    private static final long REFRESH_INTERVAL = 200_000_000L;
     private static final int HITS = 20;
     private static final int MAX_QUERY_LENGTH = 500;
     private static final Sort RELEVANCE = new Sort(SortField.FIELD_SCORE,
@@ -230,7 +233,8 @@ public final class SearchBenchmark {
     private final StringBuilder report = new StringBuilder();
     private String loadBefore;
     private QueryCompiler compiler;
-    private Snippets snippets;
+    private ResultPages withSnippetPages;
+    private ResultPages withoutSnippetPages;
 
     SearchBenchmark(Settings settings, String command) {
         this.settings = settings;
@@ -461,7 +465,8 @@ public final class SearchBenchmark {
         Map<String, String> load = new LinkedHashMap<>();
         SearchAnalyzers analyzers = SearchAnalyzers.load();
         compiler = new QueryCompiler(analyzers.queryAnalyzer(), 2f);
-        snippets = new Snippets(analyzers.indexAnalyzer(), 200);
+        withSnippetPages = new ResultPages(new Snippets(analyzers.indexAnalyzer(), 200));
+        withoutSnippetPages = new ResultPages(null);
         deleteRecursively(settings.indexDir());
         deleteRecursively(settings.indexDir().resolveSibling(settings.indexDir().getFileName() + ".damaged"));
         try (SearchIndex index = SearchIndex.open(settings.indexDir(), analyzers, Language.GERMAN)) {
@@ -525,21 +530,9 @@ public final class SearchBenchmark {
      */
     private long luceneQuery(SearchIndex index, String q, List<BytesRef> readable, boolean withSnippets) throws IOException {
         Query text = compiler.compile(SearchQuery.parse(q, MAX_QUERY_LENGTH), NO_NAMES);
-        Query query = new BooleanQuery.Builder().add(text, Occur.MUST)
-                .add(new TermInSetQuery(IndexFields.ACCESS, readable), Occur.FILTER).build();
-        Snippets.Matches matches = Snippets.matches(text);
-        return index.search(searcher -> {
-            Object[] r = searcher.search(query, new MultiCollectorManager(
-                    new TopFieldCollectorManager(RELEVANCE, HITS + 1, null, HITS + 1), new FacetCounts()));
-            TopFieldDocs top = (TopFieldDocs) r[0];
-            for (int i = 0; withSnippets && i < Math.min(HITS, top.scoreDocs.length); i++) {
-                ScoreDoc hit = top.scoreDocs[i];
-                Document d = searcher.storedFields().document(hit.doc);
-                snippets.snippet(matches, d.get(IndexFields.TEXT),
-                        "en".equals(d.get(IndexFields.LANGUAGE)) ? IndexFields.TEXT_EN : IndexFields.TEXT_DE);
-            }
-            return ((FacetCounts.Result) r[1]).total();
-        });
+        ResultPages pages = withSnippets ? withSnippetPages : withoutSnippetPages;
+        return index.search(searcher -> pages.page(searcher, text, ResultPages.permitted(readable), RELEVANCE, HITS, null)
+                .facets().total());
     }
 
     /**
@@ -550,10 +543,11 @@ public final class SearchBenchmark {
     private static Arrivals luceneArrivals(SearchIndex index) {
         return new Arrivals() {
             private long lastCommit = System.nanoTime();
+            private long lastRefresh = System.nanoTime();
             private long added;
 
             @Override
-            public boolean add(List<Message> batch) throws IOException {
+            public boolean add(List<Message> batch) throws IOException, InterruptedException {
                 List<IndexChange> changes = new ArrayList<>(batch.size());
                 List<BytesRef> keys = new ArrayList<>(batch.size());
                 for (Message m : batch) {
@@ -562,7 +556,13 @@ public final class SearchBenchmark {
                     keys.add(new BytesRef(d.key()));
                 }
                 index.apply(changes);
+                // As the server's indexer: at most one refresh per refresh interval; what arrives meanwhile waits for it.
+                long due = lastRefresh + REFRESH_INTERVAL - System.nanoTime();
+                if (due > 0) {
+                    Thread.sleep(due / 1_000_000, (int) (due % 1_000_000));
+                }
                 index.refresh();
+                lastRefresh = System.nanoTime();
                 added += batch.size();
                 Query found = new TermInSetQuery(IndexFields.KEY, keys);
                 for (int attempt = 0;; attempt++) {
@@ -1181,8 +1181,9 @@ public final class SearchBenchmark {
                 "Measured under load, the same for each column: %d searchers, each starting one query every %d ms on a "
                         + "fixed schedule, staggered (%,.0f queries/s in all), while one writer adds new messages in the "
                         + "same conversations at %,d per second. Like the server's indexer, the writer takes every message "
-                        + "that is due (at most %d), adds them in one batch and refreshes (and commits when the last commit is "
-                        + "5 s ago), then takes the next due ones; a "
+                        + "that is due (at most %d), adds them in one batch and refreshes, at most once per 200 ms "
+                        + "(`querfunk.search.refresh-interval`; it commits when the last commit is 5 s ago), then takes the "
+                        + "next due ones (PostgreSQL: one INSERT transaction per batch, no wait); a "
                         + "message counts as searchable when a search by its key on the refreshed searcher finds it. Each "
                         + "phase is bounded in time: %d s warm-up, not recorded, then %d s measured. Latency counts from the "
                         + "moment the schedule says a query should start, not from when it did (corrected for coordinated "

@@ -22,6 +22,10 @@ final class Report {
     private static final Map<String, String> NAMES = Map.of("querfunk", "Querfunk", "ejabberd", "ejabberd");
 
     private final List<Map<String, String>> rows = new ArrayList<>();
+    /** Querfunk's rows of an earlier run on the same machine (the "before" of a change), if given. */
+    private final List<Map<String, String>> baseline = new ArrayList<>();
+    private final Map<String, String> baselineMachine = new LinkedHashMap<>();
+    private String baselineDir;
     private final Map<String, String> machine = new LinkedHashMap<>();
     private final String svgLink;
     private final StringBuilder md = new StringBuilder();
@@ -34,17 +38,7 @@ final class Report {
         Path doc = Path.of(args.get("doc"));
         Path svg = Path.of(args.get("svg"));
         Report r = new Report(doc.toAbsolutePath().getParent().relativize(svg.toAbsolutePath()).toString());
-        for (String line : Files.readAllLines(Path.of(args.get("results")))) {
-            if (line.isBlank()) {
-                continue;
-            }
-            Map<String, String> row = new LinkedHashMap<>();
-            for (String field : line.split("\t")) {
-                int eq = field.indexOf('=');
-                row.put(field.substring(0, eq), field.substring(eq + 1));
-            }
-            r.rows.add(row);
-        }
+        r.rows.addAll(rows(Path.of(args.get("results"))));
         for (String line : Files.readAllLines(Path.of(args.get("machine")))) {
             int eq = line.indexOf('=');
             if (eq > 0) {
@@ -59,12 +53,40 @@ final class Report {
                 statements.put(p.getFileName().toString().replace("-statements.txt", ""), Files.readString(p));
             }
         }
+        if (args.has("baseline") && Files.exists(Path.of(args.get("baseline"), "results.tsv"))) {
+            Path dir = Path.of(args.get("baseline"));
+            r.baseline.addAll(rows(dir.resolve("results.tsv")));
+            for (String line : Files.readAllLines(dir.resolve("machine.txt"))) {
+                int eq = line.indexOf('=');
+                if (eq > 0) {
+                    r.baselineMachine.put(line.substring(0, eq), line.substring(eq + 1));
+                }
+            }
+            r.baselineDir = doc.toAbsolutePath().getParent().getParent().relativize(dir.toAbsolutePath()).toString();
+        }
         String section = r.section(hot != null && Files.exists(hot) ? Files.readString(hot) : null, statements);
         Files.createDirectories(svg.toAbsolutePath().getParent());
         Files.writeString(svg, r.plot());
         String existing = Files.exists(doc) ? Files.readString(doc) : "# Benchmarks\n\n";
         Files.writeString(doc, replaceSection(existing, section));
         System.out.println("wrote " + doc + " and " + svg);
+    }
+
+    /** The rows of a results file: one measured phase per line, tab-separated key=value fields. */
+    static List<Map<String, String>> rows(Path results) throws IOException {
+        List<Map<String, String>> rows = new ArrayList<>();
+        for (String line : Files.readAllLines(results)) {
+            if (line.isBlank()) {
+                continue;
+            }
+            Map<String, String> row = new LinkedHashMap<>();
+            for (String field : line.split("\t")) {
+                int eq = field.indexOf('=');
+                row.put(field.substring(0, eq), field.substring(eq + 1));
+            }
+            rows.add(row);
+        }
+        return rows;
     }
 
     /** Puts the section in place of the old one (up to the next level-2 heading), or appends it. */
@@ -170,6 +192,7 @@ final class Report {
 
         durable();
         targets();
+        beforeAndAfter();
         if (hotMethods != null && !hotMethods.isBlank()) {
             md.append("### Where Querfunk spent its CPU\n\n`jfr view hot-methods` over all scenarios (not the setup), from the"
                     + " recording `run.sh` starts with `jcmd JFR.start settings=profile`:\n\n```\n")
@@ -315,6 +338,54 @@ final class Report {
                 .max().orElse(Double.NaN);
         md.append("| Under 20 KB heap per idle client | ").append(Double.isNaN(heap) ? "not run" : "up to " + kb(String.valueOf(heap)))
                 .append(" | ").append(Double.isNaN(heap) ? "–" : heap * 1.024 < 20 ? "yes" : "**no**").append(" |\n\n");
+    }
+
+    /** Querfunk before (the baseline run) and after (this run), scenario by scenario. */
+    private void beforeAndAfter() {
+        if (baseline.isEmpty()) {
+            return;
+        }
+        String commit = baseline.stream().map(r -> r.get("commit")).filter(java.util.Objects::nonNull).findFirst().orElse("?");
+        md.append("### Querfunk before and after
+
+The same scenarios from a run of commit `").append(commit)
+                .append("` on this machine (`").append(m("baselineFile")).append("`), before the changes that the profile of that run"
+                        + " pointed to, and from this run.
+
+");
+        md.append("| Scenario | Delivery p50 before → after | p99 before → after | Send-ack p99 before → after"
+                + " | Server CPU per delivery before → after |
+|---|---|---|---|---|
+");
+        for (Map<String, String> now : rows) {
+            String label = now.get("label");
+            if (!label.startsWith("querfunk-") || label.endsWith("-ramp") || !now.containsKey("deliveryP99Ms")) {
+                continue;
+            }
+            Map<String, String> was = baseline.stream().filter(r -> label.equals(r.get("label"))).findFirst().orElse(null);
+            if (was == null) {
+                continue;
+            }
+            md.append("| ").append(label.substring("querfunk-".length())).append(" | ")
+                    .append(msCell(was.get("deliveryP50Ms"))).append(" → ").append(msCell(now.get("deliveryP50Ms"))).append(" | ")
+                    .append(msCell(was.get("deliveryP99Ms"))).append(" → ").append(msCell(now.get("deliveryP99Ms"))).append(" | ")
+                    .append(msCell(was.get("ackP99Ms"))).append(" → ").append(msCell(now.get("ackP99Ms"))).append(" | ")
+                    .append(cpu(was.get("serverCpuMsPerDelivery"))).append(" → ").append(cpu(now.get("serverCpuMsPerDelivery")))
+                    .append(" |
+");
+        }
+        double limit = m("ackLimitMs").equals("?") ? 100 : Double.parseDouble(m("ackLimitMs"));
+        md.append("| highest send rate with send-ack p99 ≤ ").append(round(String.valueOf(limit))).append(" ms | ")
+                .append(bestRate(baseline, limit)).append(" → ").append(bestRate(rows, limit)).append(" messages/s | | | |
+
+");
+    }
+
+    private static String bestRate(List<Map<String, String>> rows, double limit) {
+        double best = rows.stream().filter(r -> "querfunk-ramp".equals(r.get("label")) && r.containsKey("ackP99Ms")
+                && Double.parseDouble(r.get("ackP99Ms")) <= limit && "0".equals(r.get("errors")))
+                .mapToDouble(r -> Double.parseDouble(r.get("sendRate"))).max().orElse(0);
+        return String.format(Locale.ROOT, "%,.0f", best);
     }
 
     private Map<String, String> find(String label) {
