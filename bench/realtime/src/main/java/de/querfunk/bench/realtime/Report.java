@@ -345,18 +345,13 @@ final class Report {
         if (baseline.isEmpty()) {
             return;
         }
-        String commit = baseline.stream().map(r -> r.get("commit")).filter(java.util.Objects::nonNull).findFirst().orElse("?");
-        md.append("### Querfunk before and after
-
-The same scenarios from a run of commit `").append(commit)
-                .append("` on this machine (`").append(m("baselineFile")).append("`), before the changes that the profile of that run"
-                        + " pointed to, and from this run.
-
-");
+        md.append("### Querfunk before and after\n\nThe same scenarios from a ")
+                .append("quick".equals(baselineMachine.get("mode")) ? "`--quick` " : "").append("run of commit `")
+                .append(baselineMachine.getOrDefault("commit", "?")).append("` on ").append(baselineMachine.getOrDefault("date", "?"))
+                .append(" (load ").append(baselineMachine.getOrDefault("loadStart", "?")).append(" at its start; its results are kept in `")
+                .append(baselineDir).append("`), before the changes its profile pointed to, and from this run.\n\n");
         md.append("| Scenario | Delivery p50 before → after | p99 before → after | Send-ack p99 before → after"
-                + " | Server CPU per delivery before → after |
-|---|---|---|---|---|
-");
+                + " | Server CPU per delivery before → after |\n|---|---|---|---|---|\n");
         for (Map<String, String> now : rows) {
             String label = now.get("label");
             if (!label.startsWith("querfunk-") || label.endsWith("-ramp") || !now.containsKey("deliveryP99Ms")) {
@@ -371,14 +366,11 @@ The same scenarios from a run of commit `").append(commit)
                     .append(msCell(was.get("deliveryP99Ms"))).append(" → ").append(msCell(now.get("deliveryP99Ms"))).append(" | ")
                     .append(msCell(was.get("ackP99Ms"))).append(" → ").append(msCell(now.get("ackP99Ms"))).append(" | ")
                     .append(cpu(was.get("serverCpuMsPerDelivery"))).append(" → ").append(cpu(now.get("serverCpuMsPerDelivery")))
-                    .append(" |
-");
+                    .append(" |\n");
         }
         double limit = m("ackLimitMs").equals("?") ? 100 : Double.parseDouble(m("ackLimitMs"));
         md.append("| highest send rate with send-ack p99 ≤ ").append(round(String.valueOf(limit))).append(" ms | ")
-                .append(bestRate(baseline, limit)).append(" → ").append(bestRate(rows, limit)).append(" messages/s | | | |
-
-");
+                .append(bestRate(baseline, limit)).append(" → ").append(bestRate(rows, limit)).append(" messages/s | | | |\n\n");
     }
 
     private static String bestRate(List<Map<String, String>> rows, double limit) {
