@@ -24,6 +24,14 @@ public interface SearchConfig {
     @WithDefault("200ms")
     Duration refreshInterval();
 
+    /**
+     * After this long without a search the index counts as idle: changes are still applied and
+     * committed, but not refreshed until someone searches again; that first search waits for the
+     * refresh.
+     */
+    @WithDefault("30s")
+    Duration idleAfter();
+
     /** How often applied changes are committed to disk together with the event position. */
     @WithDefault("5s")
     Duration commitInterval();

@@ -319,6 +319,7 @@ public class SearchService {
     }
 
     private <T> T search(SearchIndex.SearcherWork<T> work) {
+        indexer.beforeSearch();
         SearchIndex index = indexer.index();
         if (index == null) {
             throw new ProblemException(503, SEARCH_UNAVAILABLE, "Search unavailable",

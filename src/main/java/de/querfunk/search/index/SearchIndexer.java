@@ -8,8 +8,11 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -92,6 +95,10 @@ public class SearchIndexer {
     private boolean uncommitted;
     private long lastRefresh = System.nanoTime();
     private boolean unrefreshed;
+    /** When the last search started; long ago at start, so the index begins idle. */
+    private volatile long lastSearch = System.nanoTime() - TimeUnit.DAYS.toNanos(1);
+    /** A search on an idle index waiting for the indexer to catch up and refresh. */
+    private final AtomicReference<CompletableFuture<Void>> freshRequest = new AtomicReference<>();
 
     void start(@Observes StartupEvent event) {
         sources = sourceBeans.stream().sorted(Comparator.comparing(SearchDocumentSource::kind)).toList();
@@ -185,11 +192,7 @@ public class SearchIndexer {
                 failure = null;
                 failures = 0;
                 if (!more) {
-                    // Applied changes not yet visible: wake up when they are due, or earlier for new events.
-                    long wait = unrefreshed ? untilRefresh() : config.pollInterval().toMillis();
-                    if (wait > 0 && wake.tryAcquire(wait, TimeUnit.MILLISECONDS)) {
-                        wake.drainPermits();
-                    }
+                    awaitWork();
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -204,6 +207,65 @@ public class SearchIndexer {
                 pause();
             }
         }
+    }
+
+    /**
+     * Waits for the next round. With nothing applied and unseen, the first new event starts it.
+     * With changes waiting for a refresh, it starts when the refresh is due (while people search)
+     * or after the poll interval (while nobody does), whatever events arrive meanwhile: they are
+     * read and applied together. A search on an idle index, a rebuild request or shutdown start it
+     * at once.
+     */
+    private void awaitWork() throws InterruptedException {
+        if (!unrefreshed) {
+            if (wake.tryAcquire(config.pollInterval().toMillis(), TimeUnit.MILLISECONDS)) {
+                wake.drainPermits();
+            }
+            return;
+        }
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(searchedRecently()
+                ? untilRefresh() : config.pollInterval().toMillis());
+        for (long left = deadline - System.nanoTime(); left > 0; left = deadline - System.nanoTime()) {
+            if (wake.tryAcquire(left, TimeUnit.NANOSECONDS)) {
+                wake.drainPermits();
+                if (!running || freshRequest.get() != null || requestedRebuild.get() != null) {
+                    return;
+                }
+            }
+        }
+    }
+
+    /**
+     * Called before each search. While people search, the indexer refreshes every refresh
+     * interval. An index nobody searched for {@code querfunk.search.idle-after} is not refreshed
+     * (refreshing writes segments nobody reads); the first search after that waits, up to a
+     * second, until the indexer has applied what is in the log and refreshed.
+     */
+    public void beforeSearch() {
+        long now = System.nanoTime();
+        boolean wasIdle = now - lastSearch >= config.idleAfter().toNanos();
+        lastSearch = now;
+        if (!wasIdle || index == null || !running) {
+            return;
+        }
+        CompletableFuture<Void> fresh = new CompletableFuture<>();
+        if (!freshRequest.compareAndSet(null, fresh)) {
+            fresh = freshRequest.get();
+        }
+        wake.release();
+        try {
+            if (fresh != null) {
+                fresh.get(1, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            LOG.debugf("Searching an index that is still catching up: %s", e.getMessage());
+        }
+    }
+
+    private boolean searchedRecently() {
+        return System.nanoTime() - lastSearch < config.idleAfter().toNanos();
     }
 
     private void open() throws IOException {
@@ -289,12 +351,16 @@ public class SearchIndexer {
         if (!events.isEmpty() || rebuild != null || finished) {
             unrefreshed = true;
         }
-        if (unrefreshed && (finished || untilRefresh() == 0)) {
+        CompletableFuture<Void> fresh = freshRequest.getAndSet(null);
+        if (unrefreshed && (finished || fresh != null || searchedRecently() && untilRefresh() == 0)) {
             index.refresh();
             lastRefresh = System.nanoTime();
             unrefreshed = false;
         }
-        if (uncommitted && !unrefreshed && (finished || System.nanoTime() - lastCommit >= config.commitInterval().toNanos())) {
+        if (fresh != null) {
+            fresh.complete(null);
+        }
+        if (uncommitted && (finished || System.nanoTime() - lastCommit >= config.commitInterval().toNanos())) {
             commit();
         }
         return more;
