@@ -484,7 +484,8 @@ public final class SearchBenchmark {
         }
     }
 
-    private void indexAll(SearchIndex index, List<Message> messages, Map<String, String> out) throws IOException {
+    private void indexAll(SearchIndex index, List<Message> messages, Map<String, String> out)
+            throws IOException, InterruptedException {
         log("Lucene: indexing");
         long t0 = System.nanoTime();
         for (int from = 0; from < messages.size(); from += MAX_BATCH) {
@@ -496,6 +497,12 @@ public final class SearchBenchmark {
             index.refresh();
         }
         index.commit(Map.of("querfunk.position", "0"));
+        // A server serves from a settled index: measure after the merges the bulk load started.
+        long settle = System.nanoTime();
+        while (index.merging()) {
+            Thread.sleep(200);
+        }
+        log("Lucene: merges after the load took %.1f s more", (System.nanoTime() - settle) / 1e9);
         double seconds = (System.nanoTime() - t0) / 1e9;
         out.put("load", String.format(Locale.ROOT, "%.1f s (%,.0f messages/s), refresh after every %d", seconds,
                 messages.size() / seconds, MAX_BATCH));

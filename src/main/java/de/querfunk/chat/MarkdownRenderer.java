@@ -50,18 +50,32 @@ public class MarkdownRenderer {
             .requireRelsOnLinks("nofollow", "noopener", "noreferrer")
             .toFactory();
 
+    /**
+     * A message parsed once: its HTML, safe to insert into a page as it is, and the lower-cased
+     * names it mentions outside code (usernames and the words {@code space} and {@code here}), in
+     * order of first appearance.
+     */
+    public record Rendered(String html, Set<String> mentions) {
+    }
+
+    public Rendered renderWithMentions(String markdown) {
+        Node document = parser.parse(markdown);
+        return new Rendered(policy.sanitize(renderer.render(document)), mentions(document));
+    }
+
     /** The message's HTML: safe to insert into a page as it is. */
     public String render(String markdown) {
         return policy.sanitize(renderer.render(parser.parse(markdown)));
     }
 
-    /**
-     * The lower-cased names mentioned outside code: usernames and the words {@code space} and
-     * {@code here}, in order of first appearance.
-     */
+    /** The names {@code markdown} mentions, as {@link Rendered#mentions()}. */
     public Set<String> mentions(String markdown) {
+        return mentions(parser.parse(markdown));
+    }
+
+    private static Set<String> mentions(Node document) {
         Set<String> found = new LinkedHashSet<>();
-        parser.parse(markdown).accept(new AbstractVisitor() {
+        document.accept(new AbstractVisitor() {
             @Override
             public void visit(Text text) {
                 Matcher m = MENTION.matcher(text.getLiteral());

@@ -123,8 +123,9 @@ public class MessageService {
             }
         }
         rateLimiter.acquire(actor.id());
-        String html = markdown.render(text);
-        Mentioned mentioned = mentioned(c, actor.id(), text);
+        MarkdownRenderer.Rendered rendered = markdown.renderWithMentions(text);
+        String html = rendered.html();
+        Mentioned mentioned = mentioned(c, actor.id(), rendered.mentions());
 
         // Everything that can be prepared is prepared: taking the number locks the conversation's row until commit.
         Message m = new Message();
@@ -235,9 +236,10 @@ public class MessageService {
         Instant now = Instant.now();
         messages.recordEdit(m.id, m.body, now);
         m.body = text;
-        m.html = markdown.render(text);
+        MarkdownRenderer.Rendered rendered = markdown.renderWithMentions(text);
+        m.html = rendered.html();
         m.editedAt = now;
-        Mentioned mentioned = mentioned(c, actor.id(), text);
+        Mentioned mentioned = mentioned(c, actor.id(), rendered.mentions());
         messages.replaceMentions(m.id, mentioned.personIds());
         MessageView view = views.of(m);
         events.append(new MessageEdited(view, c.spaceId, List.copyOf(mentioned.personIds())));
@@ -398,8 +400,8 @@ public class MessageService {
     }
 
     /** Who a message notifies: mentioned people who can read it, and @space/@here under their rules. */
-    private Mentioned mentioned(Conversation c, UUID authorId, String text) {
-        Set<String> names = new LinkedHashSet<>(markdown.mentions(text));
+    private Mentioned mentioned(Conversation c, UUID authorId, Set<String> mentions) {
+        Set<String> names = new LinkedHashSet<>(mentions);
         boolean here = names.remove("here");
         boolean space = names.remove("space");
         Set<UUID> notify = new LinkedHashSet<>();
