@@ -66,6 +66,7 @@ import de.querfunk.search.query.ResultPages;
 import de.querfunk.search.query.Scope;
 import de.querfunk.search.query.SearchQuery;
 import de.querfunk.search.query.Snippets;
+import de.querfunk.search.query.TermSuggestions;
 
 /**
  * Search benchmark: generates seeded German and English chat messages from the seed texts in
@@ -200,7 +201,7 @@ public final class SearchBenchmark {
         Settings s = new Settings(integer(a, "messages", 1_000_000), integer(a, "people", 10_000),
                 integer(a, "spaces", 300), integer(a, "open-spaces", 25), integer(a, "conversations", 1_000),
                 integer(a, "searchers", 10), integer(a, "interval-ms", 100), integer(a, "arrival-rate", 200),
-                integer(a, "warmup", 10), integer(a, "duration", 60),
+                integer(a, "warmup", 30), integer(a, "duration", 60),
                 Boolean.parseBoolean(a.getOrDefault("without-snippets", "true")),
                 Long.parseLong(a.getOrDefault("seed", "42")),
                 a.getOrDefault("jdbc", env("BENCH_JDBC_URL", "jdbc:postgresql://127.0.0.1:5432/querfunk_bench")),
@@ -230,6 +231,7 @@ public final class SearchBenchmark {
     private final Random random;
     private final List<Conversation> conversations = new ArrayList<>();
     private final List<Person> people = new ArrayList<>();
+    private String suggestions = "not measured";
     private final StringBuilder report = new StringBuilder();
     private String loadBefore;
     private QueryCompiler compiler;
@@ -478,10 +480,44 @@ public final class SearchBenchmark {
                     : phase("Lucene without snippets", templates,
                             (searcher, q) -> luceneQuery(index, q.api(), q.person().keys(), false), luceneArrivals(index),
                             arrivingWithoutSnippets);
+            suggestions = luceneSuggestions(index, analyzers, templates);
             return new Side(load, recall, phase, bare);
         } finally {
             analyzers.close();
         }
+    }
+
+    /**
+     * As-you-type suggestions as {@code GET /api/v1/search/suggest} computes its words, one at a
+     * time after the query phases: the first 2, 3 and 4 letters of the queries' words, each as a
+     * random person with their permission filter.
+     */
+    private String luceneSuggestions(SearchIndex index, SearchAnalyzers analyzers, List<QueryTemplate> templates)
+            throws IOException {
+        TermSuggestions words = new TermSuggestions(analyzers.indexAnalyzer());
+        Random r = new Random(settings.seed() + 7);
+        Histogram latency = new Histogram(3);
+        int count = 0;
+        for (int round = 0; round < 2; round++) {
+            for (QueryTemplate t : templates) {
+                String word = t.api().replaceAll("[^\\p{L}].*$", "");
+                for (int letters = 2; letters <= Math.min(4, word.length()); letters++) {
+                    Person p = people.get(r.nextInt(people.size()));
+                    String typed = word.substring(0, letters);
+                    long t0 = System.nanoTime();
+                    index.search(searcher -> words.suggest(searcher, typed, ResultPages.permitted(p.keys()), 8));
+                    if (round > 0) {
+                        latency.recordValue(System.nanoTime() - t0);
+                        count++;
+                    }
+                }
+            }
+        }
+        log("Lucene: %,d suggestions, p50 %s, p95 %s, p99 %s", count, ms(percentile(latency, 50)),
+                ms(percentile(latency, 95)), ms(percentile(latency, 99)));
+        return String.format(Locale.ROOT, "%,d completions of 2 to 4 typed letters, one at a time, each as a random person: "
+                + "p50 %s, p95 %s, p99 %s (goal: under 50 ms)", count, ms(percentile(latency, 50)), ms(percentile(latency, 95)),
+                ms(percentile(latency, 99)));
     }
 
     private void indexAll(SearchIndex index, List<Message> messages, Map<String, String> out)
@@ -1273,6 +1309,8 @@ public final class SearchBenchmark {
                         + "recall %s for Lucene, %s for PostgreSQL.\n\n",
                 messages.size(), ms(p95), p95 < 10_000_000L ? "under 10 ms" : "not under 10 ms", ms(pg95), speed,
                 percent(l[1], l[0]), percent(p[1], p[0])));
+        report.append("As-you-type suggestions (Lucene, `TermSuggestions`, after the phases above, the first round unmeasured): ")
+                .append(suggestions).append(".\n\n");
         Phase ph = lucene.phase();
         report.append(String.format(Locale.ROOT,
                 "Every batch of new messages was looked up by key right after it was added: Lucene found %,d of %,d "
