@@ -6,14 +6,13 @@ import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.function.Supplier;
+import java.util.function.Consumer;
 
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.KeywordField;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.StoredFields;
-import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.FieldDoc;
@@ -23,7 +22,6 @@ import org.apache.lucene.search.Matches;
 import org.apache.lucene.search.MatchesIterator;
 import org.apache.lucene.search.MultiCollectorManager;
 import org.apache.lucene.search.Query;
-import org.apache.lucene.search.QueryVisitor;
 import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.TermQuery;
@@ -31,7 +29,6 @@ import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.search.TopFieldDocs;
 import org.apache.lucene.search.Weight;
 import org.apache.lucene.util.BytesRef;
-import org.apache.lucene.util.automaton.ByteRunAutomaton;
 
 import de.querfunk.search.index.IndexFields;
 
@@ -48,7 +45,6 @@ import de.querfunk.search.index.IndexFields;
 public final class ResultPages {
 
     private static final String[] TEXT_FIELDS = {IndexFields.TEXT_DE, IndexFields.TEXT_EN, IndexFields.TEXT_EXACT};
-    private static final Set<String> TEXT_FIELD_SET = Set.of(TEXT_FIELDS);
 
     private final Snippets snippets;
 
@@ -122,35 +118,12 @@ public final class ResultPages {
     static Query marking(Query text) {
         BooleanQuery.Builder words = new BooleanQuery.Builder();
         Set<Query> seen = new HashSet<>();
-        text.visit(new QueryVisitor() {
-            @Override
-            public boolean acceptField(String field) {
-                return TEXT_FIELD_SET.contains(field);
+        Consumer<Query> add = q -> {
+            if (seen.size() < IndexSearcher.getMaxClauseCount() && seen.add(q)) {
+                words.add(q, Occur.SHOULD);
             }
-
-            @Override
-            public void consumeTerms(Query query, Term... terms) {
-                for (Term t : terms) {
-                    add(new TermQuery(t));
-                }
-            }
-
-            @Override
-            public void consumeTermsMatching(Query query, String field, Supplier<ByteRunAutomaton> automaton) {
-                add(query);
-            }
-
-            private void add(Query q) {
-                if (seen.size() < IndexSearcher.getMaxClauseCount() && seen.add(q)) {
-                    words.add(q, Occur.SHOULD);
-                }
-            }
-
-            @Override
-            public QueryVisitor getSubVisitor(Occur occur, Query parent) {
-                return occur == Occur.MUST_NOT ? QueryVisitor.EMPTY_VISITOR : this;
-            }
-        });
+        };
+        Snippets.visitPositiveText(text, t -> add.accept(new TermQuery(t)), (q, field, automaton) -> add.accept(q));
         return seen.isEmpty() ? new MatchNoDocsQuery("no words to mark") : words.build();
     }
 

@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 import org.apache.lucene.analysis.Analyzer;
@@ -31,6 +32,8 @@ import de.querfunk.search.index.IndexFields;
  * text is HTML-escaped, so a client can insert it as HTML.
  */
 public final class Snippets {
+
+    private static final Set<String> TEXT_FIELDS = Set.of(IndexFields.TEXT_DE, IndexFields.TEXT_EN, IndexFields.TEXT_EXACT);
 
     private final Analyzer indexAnalyzer;
     private final int length;
@@ -64,23 +67,39 @@ public final class Snippets {
 
     public static Matches matches(Query query) {
         Matches m = new Matches();
-        Set<String> textFields = Set.of(IndexFields.TEXT_DE, IndexFields.TEXT_EN, IndexFields.TEXT_EXACT);
+        visitPositiveText(query,
+                t -> m.terms.computeIfAbsent(t.field(), f -> new HashSet<>()).add(BytesRef.deepCopyOf(t.bytes())),
+                (q, field, automaton) -> m.automata.computeIfAbsent(field, f -> new ArrayList<>()).add(automaton.get()));
+        return m;
+    }
+
+    /** A query that matches whatever an automaton accepts in one field (a prefix, say). */
+    @FunctionalInterface
+    interface TermsMatching {
+        void accept(Query query, String field, Supplier<ByteRunAutomaton> automaton);
+    }
+
+    /**
+     * What a query looks for in the text fields, outside its excluded ({@code -word}) clauses:
+     * each term, and each query that matches terms by an automaton. What snippets mark.
+     */
+    static void visitPositiveText(Query query, Consumer<Term> terms, TermsMatching matching) {
         query.visit(new QueryVisitor() {
             @Override
             public boolean acceptField(String field) {
-                return textFields.contains(field);
+                return TEXT_FIELDS.contains(field);
             }
 
             @Override
-            public void consumeTerms(Query q, Term... terms) {
-                for (Term t : terms) {
-                    m.terms.computeIfAbsent(t.field(), f -> new HashSet<>()).add(BytesRef.deepCopyOf(t.bytes()));
+            public void consumeTerms(Query q, Term... consumed) {
+                for (Term t : consumed) {
+                    terms.accept(t);
                 }
             }
 
             @Override
             public void consumeTermsMatching(Query q, String field, Supplier<ByteRunAutomaton> automaton) {
-                m.automata.computeIfAbsent(field, f -> new ArrayList<>()).add(automaton.get());
+                matching.accept(q, field, automaton);
             }
 
             @Override
@@ -88,7 +107,6 @@ public final class Snippets {
                 return occur == Occur.MUST_NOT ? QueryVisitor.EMPTY_VISITOR : this;
             }
         });
-        return m;
     }
 
     /**
