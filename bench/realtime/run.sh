@@ -41,7 +41,7 @@ fi
 : "${ROOM_CLIENTS:=1000}"
 : "${RAMP_CLIENTS:=1000}"
 : "${RAMP_ROOM_SIZE:=10}"            # small rooms, so that the ramp finds the send limit, not the fan-out limit
-: "${RAMP_RATES=10,25,50,100,200,400,800,1600,3200}"
+: "${RAMP_RATES=100,200,300,400,800,1600,3200}"
 : "${SENDERS:=30}"                   # sending clients in the ramp, and pgbench's client count
 : "${ACK_P99_LIMIT_MS:=100}"
 : "${SERVERS:=querfunk ejabberd}"

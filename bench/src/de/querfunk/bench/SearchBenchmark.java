@@ -46,7 +46,6 @@ import org.apache.lucene.search.MultiCollectorManager;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.Sort;
-import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.search.TopFieldDocs;
@@ -140,8 +139,7 @@ public final class SearchBenchmark {
     private static final long REFRESH_INTERVAL = 200_000_000L;
     private static final int HITS = 20;
     private static final int MAX_QUERY_LENGTH = 500;
-    private static final Sort RELEVANCE = new Sort(SortField.FIELD_SCORE,
-            new SortField(IndexFields.CREATED, SortField.Type.LONG, true), new SortField(IndexFields.KEY, SortField.Type.STRING));
+    private static final Sort RELEVANCE = ResultPages.RELEVANCE;
 
     /**
      * Where messages are posted: a space's channel (access key {@code space:<id>}) or a direct or

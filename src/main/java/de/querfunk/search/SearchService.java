@@ -25,7 +25,6 @@ import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.Sort;
-import org.apache.lucene.search.SortField;
 import org.apache.lucene.util.BytesRef;
 
 import de.querfunk.chat.ChatDirectory;
@@ -133,9 +132,7 @@ public class SearchService {
         } catch (InvalidQueryException e) {
             throw invalid(e);
         }
-        Sort luceneSort = order.equals(RELEVANCE)
-                ? new Sort(SortField.FIELD_SCORE, newest(), new SortField(IndexFields.KEY, SortField.Type.STRING))
-                : new Sort(newest(), new SortField(IndexFields.KEY, SortField.Type.STRING));
+        Sort luceneSort = order.equals(RELEVANCE) ? ResultPages.RELEVANCE : ResultPages.NEWEST;
 
         Page page = search(searcher -> {
             ResultPages.Page results = pages.page(searcher, text, readable.filter(), luceneSort, size, after);
@@ -197,17 +194,13 @@ public class SearchService {
         return new Facets(types, perSpace);
     }
 
-    private static SortField newest() {
-        return new SortField(IndexFields.CREATED, SortField.Type.LONG, true);
-    }
-
     private static String cursor(String order, FieldDoc last) {
         Object[] f = last.fields;
         if (order.equals(RELEVANCE)) {
             return Cursors.encode(order, Integer.toHexString(Float.floatToIntBits((Float) f[0])), f[1].toString(),
-                    ((BytesRef) f[2]).utf8ToString());
+                    f[2].toString());
         }
-        return Cursors.encode(order, "", f[0].toString(), ((BytesRef) f[1]).utf8ToString());
+        return Cursors.encode(order, "", f[0].toString(), f[1].toString());
     }
 
     private static FieldDoc after(String cursor, String order) {
@@ -218,13 +211,13 @@ public class SearchService {
         }
         try {
             Long created = Long.valueOf(f.get(2));
-            BytesRef key = new BytesRef(f.get(3));
+            Long tiebreak = Long.valueOf(f.get(3));
             if (order.equals(RELEVANCE)) {
                 float score = Float.intBitsToFloat(Integer.parseUnsignedInt(f.get(1), 16));
                 // The highest document number: every tie on all sort values was on an earlier page.
-                return new FieldDoc(Integer.MAX_VALUE, score, new Object[] {score, created, key});
+                return new FieldDoc(Integer.MAX_VALUE, score, new Object[] {score, created, tiebreak});
             }
-            return new FieldDoc(Integer.MAX_VALUE, Float.NaN, new Object[] {created, key});
+            return new FieldDoc(Integer.MAX_VALUE, Float.NaN, new Object[] {created, tiebreak});
         } catch (NumberFormatException e) {
             throw ProblemException.invalid("cursor", "The cursor is not one this server issued; use nextCursor from the previous page.");
         }

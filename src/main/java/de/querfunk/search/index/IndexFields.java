@@ -13,6 +13,7 @@ import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.StringHelper;
 
 import de.querfunk.search.SearchDocument;
 import de.querfunk.search.analysis.Language;
@@ -24,8 +25,14 @@ import de.querfunk.search.analysis.SearchAnalyzers;
  */
 public final class IndexFields {
 
-    /** {@code <kind>:<id>}: the term updates and deletes address; also the last sort key. */
+    /** {@code <kind>:<id>}: the term updates and deletes address. */
     public static final String KEY = "key";
+    /**
+     * A 64-bit hash of the key in doc values: the last sort key, so that results tied on score and
+     * time still have one order across pages. A number, because a string sort key is looked up in
+     * a compressed terms dictionary for every hit that enters the top of the page.
+     */
+    public static final String TIEBREAK = "tiebreak";
     public static final String KIND = "kind";
     /**
      * The access key ({@code space:<id>} or {@code conversation:<id>}) that the permission filter
@@ -61,11 +68,16 @@ public final class IndexFields {
     private IndexFields() {
     }
 
+    /** The {@link #TIEBREAK} value of a document key. */
+    public static long tiebreak(String key) {
+        return StringHelper.murmurhash3_x64_128(new BytesRef(key))[0];
+    }
+
     static Document toLucene(SearchDocument doc, Language language) {
         Document d = new Document();
         String key = doc.key();
         d.add(new StringField(KEY, key, Store.YES));
-        d.add(new SortedDocValuesField(KEY, new BytesRef(key)));
+        d.add(new NumericDocValuesField(TIEBREAK, tiebreak(key)));
         d.add(new StringField(KIND, doc.kind().wireName(), Store.NO));
         d.add(new SortedDocValuesField(KIND, new BytesRef(doc.kind().wireName())));
         d.add(new KeywordField(ACCESS, doc.accessKey(), Store.YES));

@@ -46,7 +46,7 @@ import de.querfunk.search.analysis.SearchAnalyzers;
 public final class SearchIndex implements Closeable {
 
     /** Raised whenever the document layout changes, so that an index built by an older version is rebuilt. */
-    public static final String SCHEMA_VERSION = "3";
+    public static final String SCHEMA_VERSION = "4";
     static final String SCHEMA_KEY = "querfunk.schema";
 
     private static final Logger LOG = Logger.getLogger(SearchIndex.class);

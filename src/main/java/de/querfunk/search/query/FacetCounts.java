@@ -6,13 +6,16 @@ import java.util.HashMap;
 import java.util.Map;
 
 import org.apache.lucene.index.DocValues;
+import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.SortedDocValues;
+import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.CollectorManager;
 import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.SimpleCollector;
 
 import de.querfunk.search.index.IndexFields;
+import de.querfunk.search.index.PerSegment;
 
 /**
  * Counts every match per kind and per space, from doc values, in the same pass that collects the
@@ -20,6 +23,20 @@ import de.querfunk.search.index.IndexFields;
  * nothing the person may not read.
  */
 public final class FacetCounts implements CollectorManager<FacetCounts.Counter, FacetCounts.Result> {
+
+    /** Each segment's kinds and spaces by ordinal, read once per segment instead of in every search. */
+    private static final PerSegment<String[]> KIND_NAMES = new PerSegment<>(r -> names(r, IndexFields.KIND));
+    private static final PerSegment<String[]> SPACE_NAMES = new PerSegment<>(r -> names(r, IndexFields.SPACE));
+
+    private static String[] names(LeafReader reader, String field) throws IOException {
+        SortedDocValues values = DocValues.getSorted(reader, field);
+        String[] names = new String[values.getValueCount()];
+        TermsEnum terms = values.termsEnum();
+        for (int ord = 0; ord < names.length; ord++) {
+            names[ord] = terms.next().utf8ToString();
+        }
+        return names;
+    }
 
     /** Matches by kind (wire name) and by space id; their total is the number of matches. */
     public record Result(Map<String, Long> kinds, Map<String, Long> spaces) {
@@ -51,6 +68,8 @@ public final class FacetCounts implements CollectorManager<FacetCounts.Counter, 
         private final Map<String, Long> spaces = new HashMap<>();
         private SortedDocValues kindValues;
         private SortedDocValues spaceValues;
+        private String[] kindNames = new String[0];
+        private String[] spaceNames = new String[0];
         private int[] kindCounts = new int[0];
         private int[] spaceCounts = new int[0];
 
@@ -59,8 +78,10 @@ public final class FacetCounts implements CollectorManager<FacetCounts.Counter, 
             flush();
             kindValues = DocValues.getSorted(context.reader(), IndexFields.KIND);
             spaceValues = DocValues.getSorted(context.reader(), IndexFields.SPACE);
-            kindCounts = new int[kindValues.getValueCount()];
-            spaceCounts = new int[spaceValues.getValueCount()];
+            kindNames = KIND_NAMES.get(context.reader());
+            spaceNames = SPACE_NAMES.get(context.reader());
+            kindCounts = new int[kindNames.length];
+            spaceCounts = new int[spaceNames.length];
         }
 
         @Override
@@ -73,15 +94,15 @@ public final class FacetCounts implements CollectorManager<FacetCounts.Counter, 
             }
         }
 
-        void flush() throws IOException {
+        void flush() {
             for (int ord = 0; ord < kindCounts.length; ord++) {
                 if (kindCounts[ord] > 0) {
-                    kinds.merge(kindValues.lookupOrd(ord).utf8ToString(), (long) kindCounts[ord], Long::sum);
+                    kinds.merge(kindNames[ord], (long) kindCounts[ord], Long::sum);
                 }
             }
             for (int ord = 0; ord < spaceCounts.length; ord++) {
                 if (spaceCounts[ord] > 0) {
-                    spaces.merge(spaceValues.lookupOrd(ord).utf8ToString(), (long) spaceCounts[ord], Long::sum);
+                    spaces.merge(spaceNames[ord], (long) spaceCounts[ord], Long::sum);
                 }
             }
             kindCounts = new int[0];

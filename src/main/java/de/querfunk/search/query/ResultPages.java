@@ -9,7 +9,6 @@ import java.util.Set;
 import java.util.function.Consumer;
 
 import org.apache.lucene.document.Document;
-import org.apache.lucene.document.KeywordField;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.StoredFields;
@@ -24,12 +23,14 @@ import org.apache.lucene.search.MultiCollectorManager;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.search.TopFieldDocs;
 import org.apache.lucene.search.Weight;
 import org.apache.lucene.util.BytesRef;
 
+import de.querfunk.search.index.AccessRuns;
 import de.querfunk.search.index.IndexFields;
 
 /**
@@ -46,11 +47,24 @@ public final class ResultPages {
 
     private static final String[] TEXT_FIELDS = {IndexFields.TEXT_DE, IndexFields.TEXT_EN, IndexFields.TEXT_EXACT};
 
+    /** Best first; ties newest first, then in the fixed order of {@link IndexFields#TIEBREAK}. */
+    public static final Sort RELEVANCE = new Sort(SortField.FIELD_SCORE, newestFirst(), tiebreak());
+    /** Newest first, ties in the fixed order of {@link IndexFields#TIEBREAK}. */
+    public static final Sort NEWEST = new Sort(newestFirst(), tiebreak());
+
     private final Snippets snippets;
 
     /** @param snippets how snippets are cut; null for hits without snippets (to measure what they cost) */
     public ResultPages(Snippets snippets) {
         this.snippets = snippets;
+    }
+
+    private static SortField newestFirst() {
+        return new SortField(IndexFields.CREATED, SortField.Type.LONG, true);
+    }
+
+    private static SortField tiebreak() {
+        return new SortField(IndexFields.TIEBREAK, SortField.Type.LONG);
     }
 
     /** A hit: its document number and sort values (for the cursor), its stored fields and its snippet. */
@@ -63,12 +77,10 @@ public final class ResultPages {
 
     /**
      * The filter on the documents a person may read, given the access keys of their spaces and
-     * conversations. It iterates the keys' postings when the text query matches much, and checks
-     * each candidate's key in doc values when the text query is selective.
+     * conversations: the runs of documents the index keeps together per key ({@link AccessRuns}).
      */
     public static Query permitted(Collection<BytesRef> accessKeys) {
-        return accessKeys.isEmpty() ? new MatchNoDocsQuery("nothing readable")
-                : KeywordField.newSetQuery(IndexFields.ACCESS, accessKeys);
+        return accessKeys.isEmpty() ? new MatchNoDocsQuery("nothing readable") : new AccessRuns(accessKeys);
     }
 
     /** The {@code size} best hits of {@code text} after {@code after} (null for the first page) among {@code permitted}. */
