@@ -199,7 +199,7 @@ public final class SearchBenchmark {
         Settings s = new Settings(integer(a, "messages", 1_000_000), integer(a, "people", 10_000),
                 integer(a, "spaces", 300), integer(a, "open-spaces", 25), integer(a, "conversations", 1_000),
                 integer(a, "searchers", 10), integer(a, "interval-ms", 100), integer(a, "arrival-rate", 200),
-                integer(a, "warmup", 30), integer(a, "duration", 60),
+                integer(a, "warmup", 60), integer(a, "duration", 60),
                 Boolean.parseBoolean(a.getOrDefault("without-snippets", "true")),
                 Long.parseLong(a.getOrDefault("seed", "42")),
                 a.getOrDefault("jdbc", env("BENCH_JDBC_URL", "jdbc:postgresql://127.0.0.1:5432/querfunk_bench")),
@@ -627,40 +627,44 @@ public final class SearchBenchmark {
         };
     }
 
+    /** Collects the index-wide numbers of all matches in one slice. */
+    private static final class AllDocs extends org.apache.lucene.search.SimpleCollector {
+        final List<Integer> docs = new ArrayList<>();
+        private int base;
+
+        @Override
+        protected void doSetNextReader(org.apache.lucene.index.LeafReaderContext context) {
+            base = context.docBase;
+        }
+
+        @Override
+        public void collect(int doc) {
+            docs.add(base + doc);
+        }
+
+        @Override
+        public org.apache.lucene.search.ScoreMode scoreMode() {
+            return org.apache.lucene.search.ScoreMode.COMPLETE_NO_SCORES;
+        }
+    }
+
     private Map<String, long[]> luceneRecall(SearchIndex index, List<Message> messages) throws IOException {
         log("Lucene: recall");
         Map<String, long[]> result = new LinkedHashMap<>();
         for (String word : RECALL_WORDS) {
             Query q = compiler.compile(SearchQuery.parse(word, MAX_QUERY_LENGTH), NO_NAMES);
             Set<UUID> found = index.search(searcher -> {
-                List<Integer> docs = new ArrayList<>();
-                searcher.search(q, new org.apache.lucene.search.CollectorManager<
-                        org.apache.lucene.search.SimpleCollector, Void>() {
+                // Every match; each slice, which may run on its own thread, collects into its own list.
+                List<Integer> docs = searcher.search(q, new org.apache.lucene.search.CollectorManager<
+                        AllDocs, List<Integer>>() {
                     @Override
-                    public org.apache.lucene.search.SimpleCollector newCollector() {
-                        return new org.apache.lucene.search.SimpleCollector() {
-                            private int base;
-
-                            @Override
-                            protected void doSetNextReader(org.apache.lucene.index.LeafReaderContext context) {
-                                base = context.docBase;
-                            }
-
-                            @Override
-                            public void collect(int doc) {
-                                docs.add(base + doc);
-                            }
-
-                            @Override
-                            public org.apache.lucene.search.ScoreMode scoreMode() {
-                                return org.apache.lucene.search.ScoreMode.COMPLETE_NO_SCORES;
-                            }
-                        };
+                    public AllDocs newCollector() {
+                        return new AllDocs();
                     }
 
                     @Override
-                    public Void reduce(java.util.Collection<org.apache.lucene.search.SimpleCollector> collectors) {
-                        return null;
+                    public List<Integer> reduce(java.util.Collection<AllDocs> collectors) {
+                        return collectors.stream().flatMap(c -> c.docs.stream()).toList();
                     }
                 });
                 Set<UUID> ids = new HashSet<>();
@@ -1240,7 +1244,7 @@ public final class SearchBenchmark {
         report.append("- **Lucene**: the server's own code: `SearchIndex` with the German/English/exact analysis and "
                 + "compound splitting, loaded with a searcher refresh after every " + MAX_BATCH + " messages; a query is "
                 + "what `GET /api/v1/search` runs without HTTP and database: parse, compile, the permission filter "
-                + "(`TermInSetQuery` on the access keys), top 20 by relevance, facet counts over all matches, and a "
+                + "(`AccessRuns`: the runs of documents of the person's access keys in the index sorted by key), top 20 by relevance, facet counts over all matches, and a "
                 + "highlighted snippet for each of the 20.\n");
         report.append("- **PostgreSQL**: `tsvector GENERATED ALWAYS AS (to_tsvector('german', body)) STORED`, a GIN index "
                 + "on it and B-trees on the access key and the space, `VACUUM ANALYZE` after loading; a query is "
@@ -1366,22 +1370,24 @@ public final class SearchBenchmark {
             report.append("""
                     - "Lucene without snippets" is the search itself, measured in a phase of its own with the same
                       schedule and a fresh set of arriving messages; the difference to the first column is the cost of
-                      analysing the 20 shown texts again to mark the matches. PostgreSQL shows no snippets at all.
+                      finding where the query's terms matched in the 20 shown texts (from the offsets in the postings)
+                      and cutting the snippets. PostgreSQL shows no snippets at all.
                     """);
         }
         report.append("""
                 - Every query counts all its matches per space for the facets, so frequent words cost more than rare
                   ones in both systems, and the cost grows with the number of messages a person may read.
                 - Send to searchable is the index's part of it: the server adds the commit of the message, the event
-                  that wakes its indexer and reading the event log. Its indexer refreshes after every batch, so at a
-                  steady trickle of messages most batches hold one or a few of them, as here; the refreshes compete
-                  with the searchers for the cores. A refresh may also wait up to 500 ms for Lucene to merge the small
-                  new segments (merge on refresh, Lucene's default, which `SearchIndex` keeps).
+                  that wakes its indexer and reading the event log. Like the server's indexer, the writer refreshes
+                  at most every 200 ms and adds what arrived meanwhile in one batch, so most of the time to
+                  searchable is the wait for the next refresh; a refresh does not wait for merges.
+                - The first phase follows the bulk load and the recall queries. Its warm-up is long enough for JIT
+                  compilation and the merges that the first arrivals start to settle: a profile showed both cores
+                  busy for about 30 s after the load, and the searchers at a third of one core after that.
                 - PostgreSQL's `german` configuration stems a compound as one word: `Kündigung` does not find
                   `Vertragskündigung`. Querfunk splits compounds at index time (docs/search-analysis.md).
-                - Querfunk's misses: a compound whose first part drops its final e (`Adressänderung` for `Adresse`) is
-                  not split, because the splitter removes linking elements but does not restore an elided e; and a
-                  German message that language detection takes for English is indexed without compound splitting.
+                - Querfunk's misses: a German message that language detection takes for English is indexed without
+                  compound splitting.
                 - Measured in-process: `GET /api/v1/search` adds HTTP, authentication and two PostgreSQL lookups per
                   request (readable spaces and conversations). Indexing is the index's own rate, with a refresh after
                   every 500 messages as after each event batch; in the server, messages reach it through the event log.

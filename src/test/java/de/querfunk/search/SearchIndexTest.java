@@ -13,6 +13,7 @@ import java.util.UUID;
 
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.store.FSDirectory;
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import de.querfunk.search.analysis.Language;
 import de.querfunk.search.analysis.SearchAnalyzers;
 import de.querfunk.search.index.IndexFields;
+import de.querfunk.search.index.SearchCodec;
 import de.querfunk.search.index.SearchIndex;
 
 /** Opening, committing and reopening the index on disk, including the damaged and outdated cases. */
@@ -71,9 +73,15 @@ class SearchIndexTest {
             assertThat(count(index, "ruckruf")).isEqualTo(1);
             index.commit(Map.of("querfunk.position", "42"));
         }
+        try (FSDirectory d = FSDirectory.open(dir)) {
+            // Segments name the codec that reads them; reopening finds it through Lucene's lookup.
+            assertThat(SegmentInfos.readLatestCommit(d).info(0).info.getCodec().getName()).isEqualTo(SearchCodec.NAME);
+        }
         try (SearchIndex index = open()) {
             assertThat(index.rebuildReason()).isNull();
             assertThat(index.openedCommitData()).containsEntry("querfunk.position", "42");
+            String stored = index.search(s -> s.storedFields().document(0).get(IndexFields.TEXT));
+            assertThat(stored).isEqualTo("Rückruf erbeten");
             assertThat(count(index, "ruckruf")).isEqualTo(1);
             index.apply(List.of(new IndexChange.Upsert(message(id, "Rückruf erledigt"))));
             index.refresh();
