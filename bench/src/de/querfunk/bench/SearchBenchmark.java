@@ -1361,9 +1361,10 @@ public final class SearchBenchmark {
 
                 - The machine is shared: the load average above counts other processes competing for its cores during
                   the run, so absolute latencies are pessimistic and vary between runs. Compare the columns of one run.
-                - One run is one sample: on a quiet 2-core machine, five runs of nearly the same code gave a Lucene
-                  p95 between 10.5 and 14.6 ms in the first column, and the second column came out above the first
-                  as often as below it. Differences of 2 to 3 ms at p95 between columns or runs are within that.
+                - One run is one sample. Two runs whose code differed only in how facet names are looked up (microseconds
+                  per query) gave a Lucene p95 of 10.9 and 19.1 ms in the first column, and in the runs before this report
+                  the second column came out above the first as often as below it. Differences of a few milliseconds at
+                  p95 between columns or runs are within that.
                 - The schedule does not wait for answers: when a system cannot finish the scheduled queries in time,
                   the queries queue up and their latency grows through the measurement, and the achieved rate falls
                   short of the scheduled one. A p99 far above p95 with the full rate achieved means single slow
