@@ -1,5 +1,7 @@
 package de.querfunk.search.index;
 
+import java.util.List;
+
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.Field.Store;
@@ -56,6 +58,8 @@ public final class IndexFields {
     public static final String TEXT_DE = SearchAnalyzers.TEXT_DE;
     public static final String TEXT_EN = SearchAnalyzers.TEXT_EN;
     public static final String TEXT_EXACT = SearchAnalyzers.TEXT_EXACT;
+    /** The analysed text fields, which queries match and snippets mark. */
+    public static final List<String> TEXT_FIELDS = List.of(TEXT_DE, TEXT_EN, TEXT_EXACT);
 
     /** Analysed text whose postings carry character offsets, so that snippets mark matches without analysing again. */
     private static final FieldType TEXT_WITH_OFFSETS = new FieldType(TextField.TYPE_NOT_STORED);

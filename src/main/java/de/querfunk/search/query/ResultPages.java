@@ -45,8 +45,6 @@ import de.querfunk.search.index.IndexFields;
  */
 public final class ResultPages {
 
-    private static final String[] TEXT_FIELDS = {IndexFields.TEXT_DE, IndexFields.TEXT_EN, IndexFields.TEXT_EXACT};
-
     /** Best first; ties newest first, then in the fixed order of {@link IndexFields#TIEBREAK}. */
     public static final Sort RELEVANCE = new Sort(SortField.FIELD_SCORE, newestFirst(), tiebreak());
     /** Newest first, ties in the fixed order of {@link IndexFields#TIEBREAK}. */
@@ -147,7 +145,7 @@ public final class ResultPages {
         if (matches == null) {
             return marks;
         }
-        for (String field : TEXT_FIELDS) {
+        for (String field : IndexFields.TEXT_FIELDS) {
             MatchesIterator it = matches.getMatches(field);
             if (it == null) {
                 continue;

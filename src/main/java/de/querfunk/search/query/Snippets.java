@@ -33,7 +33,6 @@ import de.querfunk.search.index.IndexFields;
  */
 public final class Snippets {
 
-    private static final Set<String> TEXT_FIELDS = Set.of(IndexFields.TEXT_DE, IndexFields.TEXT_EN, IndexFields.TEXT_EXACT);
 
     private final Analyzer indexAnalyzer;
     private final int length;
@@ -87,7 +86,7 @@ public final class Snippets {
         query.visit(new QueryVisitor() {
             @Override
             public boolean acceptField(String field) {
-                return TEXT_FIELDS.contains(field);
+                return IndexFields.TEXT_FIELDS.contains(field);
             }
 
             @Override
