@@ -69,7 +69,7 @@ public final class AccessRuns extends Query {
 
     /** This query's runs in one segment, sorted, as {@code start, end} pairs with no two touching. */
     int[] runs(LeafReader reader) throws IOException {
-        Map<BytesRef, int[]> byKey = SEGMENTS.get(reader);
+        Map<BytesRef, int[]> byKey = byKey(reader);
         long[] all = new long[16];
         int n = 0;
         for (BytesRef key : keys) {
@@ -98,6 +98,14 @@ public final class AccessRuns extends Query {
             }
         }
         return m == merged.length ? merged : Arrays.copyOf(merged, m);
+    }
+
+    /**
+     * Every access key of a segment with its runs, as {@code start, end} pairs (end exclusive),
+     * kept until the segment closes. The arrays are shared: do not change them.
+     */
+    public static Map<BytesRef, int[]> byKey(LeafReader reader) throws IOException {
+        return SEGMENTS.get(reader);
     }
 
     /** Every key of the segment with its runs. */

@@ -1,8 +1,12 @@
 package de.querfunk.search.query;
 
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.apache.lucene.index.DocValues;
@@ -14,19 +18,52 @@ import org.apache.lucene.search.CollectorManager;
 import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.SimpleCollector;
 
+import de.querfunk.search.index.AccessRuns;
 import de.querfunk.search.index.IndexFields;
 import de.querfunk.search.index.PerSegment;
 
 /**
- * Counts every match per kind and per space, from doc values, in the same pass that collects the
- * top hits. Only documents that passed the permission filter are counted, so the counts reveal
- * nothing the person may not read.
+ * Counts every match per kind and per space, in the same pass that collects the top hits: the
+ * space from the access key's run the match lies in, the kind from doc values unless a segment
+ * holds one kind only. Only documents that passed the permission filter are counted, so the
+ * counts reveal nothing the person may not read.
  */
 public final class FacetCounts implements CollectorManager<FacetCounts.Counter, FacetCounts.Result> {
 
     /** Each segment's kinds and spaces by ordinal, read once per segment instead of in every search. */
     private static final PerSegment<String[]> KIND_NAMES = new PerSegment<>(r -> names(r, IndexFields.KIND));
     private static final PerSegment<String[]> SPACE_NAMES = new PerSegment<>(r -> names(r, IndexFields.SPACE));
+
+    /**
+     * Each segment's runs of documents with one access key, sorted, with the space ordinal of the
+     * key (-1 for a conversation outside spaces). A document's space follows from its access key
+     * ({@code SearchDocument.spaceId()}), so it is the same throughout a run and a match is counted
+     * without reading its space.
+     */
+    private record SpaceRuns(int[] starts, int[] ends, int[] spaceOrds) {
+    }
+
+    private static final PerSegment<SpaceRuns> SPACE_RUNS = new PerSegment<>(FacetCounts::spaceRuns);
+
+    private static SpaceRuns spaceRuns(LeafReader reader) throws IOException {
+        List<int[]> runs = new ArrayList<>();
+        for (int[] pairs : AccessRuns.byKey(reader).values()) {
+            for (int i = 0; i < pairs.length; i += 2) {
+                runs.add(new int[] {pairs[i], pairs[i + 1]});
+            }
+        }
+        runs.sort(Comparator.comparingInt(r -> r[0]));
+        SortedDocValues spaces = DocValues.getSorted(reader, IndexFields.SPACE);
+        int[] starts = new int[runs.size()];
+        int[] ends = new int[runs.size()];
+        int[] ords = new int[runs.size()];
+        for (int i = 0; i < runs.size(); i++) {
+            starts[i] = runs.get(i)[0];
+            ends[i] = runs.get(i)[1];
+            ords[i] = spaces.advanceExact(starts[i]) ? spaces.ordValue() : -1;
+        }
+        return new SpaceRuns(starts, ends, ords);
+    }
 
     private static String[] names(LeafReader reader, String field) throws IOException {
         SortedDocValues values = DocValues.getSorted(reader, field);
@@ -68,6 +105,11 @@ public final class FacetCounts implements CollectorManager<FacetCounts.Counter, 
         private final Map<String, Long> spaces = new HashMap<>();
         private SortedDocValues kindValues;
         private SortedDocValues spaceValues;
+        /** Whether every document of the segment is of the one kind it has: then a match's kind is not read. */
+        private boolean oneKind;
+        private SpaceRuns runs;
+        private int runEnd;
+        private int runSpace;
         private String[] kindNames = new String[0];
         private String[] spaceNames = new String[0];
         private int[] kindCounts = new int[0];
@@ -82,15 +124,36 @@ public final class FacetCounts implements CollectorManager<FacetCounts.Counter, 
             spaceNames = SPACE_NAMES.get(context.reader());
             kindCounts = new int[kindNames.length];
             spaceCounts = new int[spaceNames.length];
+            oneKind = kindNames.length == 1 && context.reader().getDocCount(IndexFields.KIND) == context.reader().maxDoc();
+            runs = SPACE_RUNS.get(context.reader());
+            runEnd = -1;
         }
 
         @Override
         public void collect(int doc) throws IOException {
-            if (kindValues.advanceExact(doc)) {
+            if (oneKind) {
+                kindCounts[0]++;
+            } else if (kindValues.advanceExact(doc)) {
                 kindCounts[kindValues.ordValue()]++;
             }
-            if (spaceValues.advanceExact(doc)) {
-                spaceCounts[spaceValues.ordValue()]++;
+            if (doc >= runEnd) {
+                enterRunOf(doc);
+            }
+            if (runSpace >= 0) {
+                spaceCounts[runSpace]++;
+            }
+        }
+
+        /** Finds the run that holds {@code doc}; a document in none (no access key) has its space read. */
+        private void enterRunOf(int doc) throws IOException {
+            int i = Arrays.binarySearch(runs.starts(), doc);
+            i = i >= 0 ? i : -i - 2;
+            if (i >= 0 && doc < runs.ends()[i]) {
+                runEnd = runs.ends()[i];
+                runSpace = runs.spaceOrds()[i];
+            } else {
+                runEnd = doc + 1;
+                runSpace = spaceValues.advanceExact(doc) ? spaceValues.ordValue() : -1;
             }
         }
 
