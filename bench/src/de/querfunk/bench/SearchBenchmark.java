@@ -45,7 +45,6 @@ import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.MultiCollectorManager;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
-import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.search.TopFieldDocs;
@@ -139,7 +138,6 @@ public final class SearchBenchmark {
     private static final long REFRESH_INTERVAL = 200_000_000L;
     private static final int HITS = 20;
     private static final int MAX_QUERY_LENGTH = 500;
-    private static final Sort RELEVANCE = ResultPages.RELEVANCE;
 
     /**
      * Where messages are posted: a space's channel (access key {@code space:<id>}) or a direct or
@@ -572,7 +570,8 @@ public final class SearchBenchmark {
     private long luceneQuery(SearchIndex index, String q, List<BytesRef> readable, boolean withSnippets) throws IOException {
         Query text = compiler.compile(SearchQuery.parse(q, MAX_QUERY_LENGTH), NO_NAMES);
         ResultPages pages = withSnippets ? withSnippetPages : withoutSnippetPages;
-        return index.search(searcher -> pages.page(searcher, text, ResultPages.permitted(readable), RELEVANCE, HITS, null)
+        return index.search(searcher -> pages.page(searcher, text, ResultPages.permitted(readable), ResultPages.RELEVANCE,
+                HITS, null)
                 .facets().total());
     }
 

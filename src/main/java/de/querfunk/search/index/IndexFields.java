@@ -73,7 +73,7 @@ public final class IndexFields {
     }
 
     /** The {@link #TIEBREAK} value of a document key. */
-    public static long tiebreak(String key) {
+    private static long tiebreak(String key) {
         return StringHelper.murmurhash3_x64_128(new BytesRef(key))[0];
     }
 

@@ -104,7 +104,6 @@ public final class FacetCounts implements CollectorManager<FacetCounts.Counter, 
         private final Map<String, Long> kinds = new HashMap<>();
         private final Map<String, Long> spaces = new HashMap<>();
         private SortedDocValues kindValues;
-        private SortedDocValues spaceValues;
         /** Whether every document of the segment is of the one kind it has: then a match's kind is not read. */
         private boolean oneKind;
         private SpaceRuns runs;
@@ -119,7 +118,6 @@ public final class FacetCounts implements CollectorManager<FacetCounts.Counter, 
         protected void doSetNextReader(LeafReaderContext context) throws IOException {
             flush();
             kindValues = DocValues.getSorted(context.reader(), IndexFields.KIND);
-            spaceValues = DocValues.getSorted(context.reader(), IndexFields.SPACE);
             kindNames = KIND_NAMES.get(context.reader());
             spaceNames = SPACE_NAMES.get(context.reader());
             kindCounts = new int[kindNames.length];
@@ -144,17 +142,12 @@ public final class FacetCounts implements CollectorManager<FacetCounts.Counter, 
             }
         }
 
-        /** Finds the run that holds {@code doc}; a document in none (no access key) has its space read. */
-        private void enterRunOf(int doc) throws IOException {
+        /** Finds the run that holds {@code doc}: every document has an access key, so one does. */
+        private void enterRunOf(int doc) {
             int i = Arrays.binarySearch(runs.starts(), doc);
             i = i >= 0 ? i : -i - 2;
-            if (i >= 0 && doc < runs.ends()[i]) {
-                runEnd = runs.ends()[i];
-                runSpace = runs.spaceOrds()[i];
-            } else {
-                runEnd = doc + 1;
-                runSpace = spaceValues.advanceExact(doc) ? spaceValues.ordValue() : -1;
-            }
+            runEnd = runs.ends()[i];
+            runSpace = runs.spaceOrds()[i];
         }
 
         void flush() {
