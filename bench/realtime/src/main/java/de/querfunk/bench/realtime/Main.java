@@ -6,7 +6,7 @@ package de.querfunk.bench.realtime;
  * <li>{@code setup-querfunk --base URL --setup-token T --users N --layout SIZE:PEOPLE,... --out DIR}</li>
  * <li>{@code setup-xmpp --api URL --users N --layout SIZE:PEOPLE,... --out DIR}</li>
  * <li>{@code run --protocol querfunk|xmpp --url WS-URL --data DIR --clients N --room-size S --rates R[,R...] ...}</li>
- * <li>{@code report --results FILE --machine FILE --doc docs/benchmarks.md --svg FILE}</li>
+ * <li>{@code report --results FILE --machine FILE [--jfr FILE] --doc docs/benchmarks.md --svg FILE}</li>
  * </ul>
  * bench/realtime/run.sh drives all of them.
  */

@@ -25,6 +25,7 @@ final class Report {
     /** Querfunk's rows of an earlier run on the same machine (the "before" of a change), if given. */
     private final List<Map<String, String>> baseline = new ArrayList<>();
     private final Map<String, String> baselineMachine = new LinkedHashMap<>();
+    private final Map<String, Long> threads = new LinkedHashMap<>();
     private String baselineDir;
     private final Map<String, String> machine = new LinkedHashMap<>();
     private final String svgLink;
@@ -63,6 +64,9 @@ final class Report {
                 }
             }
             r.baselineDir = doc.toAbsolutePath().getParent().getParent().relativize(dir.toAbsolutePath()).toString();
+        }
+        if (args.has("jfr") && Files.exists(Path.of(args.get("jfr")))) {
+            r.threads.putAll(threadShares(Path.of(args.get("jfr"))));
         }
         String section = r.section(hot != null && Files.exists(hot) ? Files.readString(hot) : null, statements);
         Files.createDirectories(svg.toAbsolutePath().getParent());
@@ -103,6 +107,34 @@ final class Report {
         return machine.getOrDefault(key, "?");
     }
 
+    /** What Querfunk's threads do, by the name {@link #threadShares} gives them. */
+    private static final Map<String, String> THREAD_ROLES = Map.of(
+            "executor-thread-N", "blocking work: a send's transaction (checks, Markdown, inserts, event log), REST requests",
+            "vert.x-eventloop-thread-N", "sockets: reading frames, writing acks and deliveries",
+            "search-indexer", "search: turning new events into index documents, refreshing the searcher",
+            "Lucene Merge Thread #N", "search: merging index segments in the background",
+            "event-sequencer", "event log: giving committed events their positions and waking the readers");
+
+    /** Java execution samples in a JFR recording per thread name, digits replaced by N, most first. */
+    static Map<String, Long> threadShares(Path jfr) throws IOException {
+        Map<String, Long> counts = new java.util.HashMap<>();
+        try (var recording = new jdk.jfr.consumer.RecordingFile(jfr)) {
+            while (recording.hasMoreEvents()) {
+                var event = recording.readEvent();
+                if (!"jdk.ExecutionSample".equals(event.getEventType().getName())) {
+                    continue;
+                }
+                var thread = event.getThread("sampledThread");
+                String name = thread == null ? "?" : thread.getJavaName() != null ? thread.getJavaName() : thread.getOSName();
+                counts.merge(name == null ? "?" : name.replaceAll("\\d+", "N"), 1L, Long::sum);
+            }
+        }
+        Map<String, Long> sorted = new LinkedHashMap<>();
+        counts.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                .forEach(e -> sorted.put(e.getKey(), e.getValue()));
+        return sorted;
+    }
+
     private String section(String hotMethods, Map<String, String> statements) {
         md.append(HEADING).append("\n\n");
         md.append("""
@@ -119,9 +151,14 @@ final class Report {
                 .append(m("loadStart")).append(" at the start and ").append(m("loadEnd")).append(" at the end");
         double load = parseFirst(m("loadStart"));
         if (load > 1.0) {
-            md.append(": **other work was running on this 2-core machine during the run, so every number below is disturbed**"
-                    + " (latencies too high, CPU time per message inflated by contention). Each row lists the load average"
-                    + " before and after its measurement. Repeat on a quiet machine before drawing conclusions");
+            md.append(": **the machine was not idle when the run began** (the harness's own package install and build just"
+                    + " before raise the load average; anything else running on this 2-core machine would too, and would"
+                    + " disturb every number below: latencies too high, CPU time per message inflated by contention)."
+                    + " Each row lists the load average before and after its measurement; the benchmark's own server,"
+                    + " driver and PostgreSQL count in it, so compare rows of one run rather than absolute values");
+        } else {
+            md.append(". Each row lists the load average before and after its measurement; the benchmark's own server,"
+                    + " driver and PostgreSQL count in it");
         }
         md.append(".\n\n");
 
@@ -172,10 +209,11 @@ final class Report {
                 .append(" messages/s; rooms of 100 are the 1,000-client row above.\n\n");
         latencyTable(r -> r.get("label").contains("-rooms-"), "roomSize");
 
-        md.append("### Memory per idle client\n\nMeasured when each scenario's clients had connected and gone quiet. The"
-                + " first rows of each server are the clean ones; later scenarios start after the previous one's clients left, and"
-                + " neither the JVM nor the Erlang VM hands freed memory back at once, so their RSS differences can be"
-                + " negative (shown as such).\n\n| Scenario | Clients | Room size | Server | RSS per client |"
+        md.append("### Memory per idle client\n\nMeasured when each scenario's clients had connected and gone quiet."
+                + " Resident memory also moves for reasons of its own between the two readings: scenarios start after the"
+                + " previous one's clients left, and neither the JVM nor the Erlang VM hands freed memory back at once, so"
+                + " an RSS difference can be negative or far too large (shown as it came out). For Querfunk the heap in use"
+                + " after a full GC is the dependable figure.\n\n| Scenario | Clients | Room size | Server | RSS per client |"
                 + " Heap per client (after full GC) |\n|---|---|---|---|---|---|\n");
         for (String server : SERVERS) {
             for (Map<String, String> r : rows) {
@@ -193,8 +231,23 @@ final class Report {
         durable();
         targets();
         beforeAndAfter();
+        if (!threads.isEmpty()) {
+            long all = threads.values().stream().mapToLong(Long::longValue).sum();
+            md.append("### Where Querfunk spent its CPU\n\nJava execution samples by thread over all scenarios (not the setup),"
+                    + " from the recording `run.sh` starts with `jcmd JFR.start settings=profile`; numbered threads of one"
+                    + " kind counted together:\n\n| Threads | Share of samples | What they do |\n|---|---|---|\n");
+            threads.forEach((name, n) -> {
+                if (n * 200 >= all) {
+                    md.append("| ").append(name).append(" | ").append(String.format(Locale.ROOT, "%.1f %%", 100.0 * n / all))
+                            .append(" | ").append(THREAD_ROLES.getOrDefault(name, "")).append(" |\n");
+                }
+            });
+            md.append("\nQuerfunk indexes every message for search on the same core (the `search` rows above); ejabberd's"
+                    + " archive does no full-text indexing, so that share is work only one of the two servers does.\n\n");
+        }
         if (hotMethods != null && !hotMethods.isBlank()) {
-            md.append("### Where Querfunk spent its CPU\n\n`jfr view hot-methods` over all scenarios (not the setup), from the"
+            md.append(threads.isEmpty() ? "### Where Querfunk spent its CPU\n\n" : "")
+                    .append("`jfr view hot-methods` over all scenarios (not the setup), from the"
                     + " recording `run.sh` starts with `jcmd JFR.start settings=profile`:\n\n```\n")
                     .append(hotMethods.strip().lines().limit(30).reduce((a, b) -> a + "\n" + b).orElse("")).append("\n```\n\n");
         }
@@ -257,8 +310,8 @@ final class Report {
         }
         md.append("Ramp: ").append(m("rampClients")).append(" clients in rooms of ").append(m("rampRoomSize")).append(", ")
                 .append(m("senders")).append(" of them sending (one per room, in as many rooms), ").append(m("rampStepSeconds")).append(" s per step")
-                .append("5".equals(m("rampStepSeconds").substring(0, 1)) && m("rampStepSeconds").length() == 3 ? ""
-                        : " (the issue asks for 5 minutes per step; this run used shorter steps)")
+                .append(Integer.parseInt(m("rampStepSeconds")) >= 300 ? ""
+                        : " (shorter than the 5 minutes per step that the full run holds each rate)")
                 .append(", each step after 10 s of warm-up; the ramp stops after the first step whose send-ack p99 exceeds ")
                 .append(round(String.valueOf(limit))).append(" ms. Small rooms keep the fan-out small, so that the ramp finds"
                         + " the durable-send limit rather than the delivery limit (rooms of 100 at ").append(m("rate"))
