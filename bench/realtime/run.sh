@@ -11,7 +11,8 @@
 # of docs/benchmarks.md. Raw results stay in bench/realtime/target/run-*/.
 # Any parameter below can be set from the environment, e.g. RAMP_STEP_SECONDS=60.
 # BASELINE=<dir with results.tsv and machine.txt of an earlier run> adds a before/after table for
-# Querfunk (docs/benchmarks/realtime-before/ keeps the run before the send-path changes).
+# Querfunk (docs/benchmarks/realtime-before/ keeps a --quick run before the send-path changes,
+# docs/benchmarks/realtime-full/ the first full run).
 set -euo pipefail
 
 HERE=$(cd "$(dirname "$0")" && pwd)
@@ -24,7 +25,7 @@ for arg in "$@"; do
     case $arg in
         --quick) MODE=quick ;;
         --no-build) BUILD=false ;;
-        -h | --help) sed -n '2,13p' "$0"; exit 0 ;;
+        -h | --help) sed -n '2,15p' "$0"; exit 0 ;;
         *) echo "unknown option $arg (use --quick, --no-build)" >&2; exit 2 ;;
     esac
 done
