@@ -28,7 +28,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
@@ -575,18 +574,6 @@ public final class SearchBenchmark {
                 null, link, false, false);
     }
 
-    private static final Scope NO_NAMES = new Scope() {
-        @Override
-        public Optional<UUID> readableSpaceNamed(String name) {
-            return Optional.empty();
-        }
-
-        @Override
-        public Optional<UUID> personNamed(String username) {
-            return Optional.empty();
-        }
-    };
-
     /**
      * One search as {@code GET /api/v1/search} runs it without HTTP and database: parse, compile,
      * the permission filter on the person's access keys, the top 20 by relevance, facet counts over
@@ -594,7 +581,7 @@ public final class SearchBenchmark {
      * false). Returns the number of matches.
      */
     private long luceneQuery(SearchIndex index, String q, List<BytesRef> readable, boolean withSnippets) throws IOException {
-        Query text = compiler.compile(SearchQuery.parse(q, MAX_QUERY_LENGTH), NO_NAMES);
+        Query text = compiler.compile(SearchQuery.parse(q, MAX_QUERY_LENGTH), Scope.NO_NAMES);
         ResultPages pages = withSnippets ? withSnippetPages : withoutSnippetPages;
         return index.search(searcher -> pages.page(searcher, text, ResultPages.permitted(readable), ResultPages.RELEVANCE,
                 HITS, null)
@@ -677,7 +664,7 @@ public final class SearchBenchmark {
         log("Lucene: recall");
         Map<String, long[]> result = new LinkedHashMap<>();
         for (String word : RECALL_WORDS) {
-            Query q = compiler.compile(SearchQuery.parse(word, MAX_QUERY_LENGTH), NO_NAMES);
+            Query q = compiler.compile(SearchQuery.parse(word, MAX_QUERY_LENGTH), Scope.NO_NAMES);
             Set<UUID> found = index.search(searcher -> {
                 // Every match; each slice, which may run on its own thread, collects into its own list.
                 List<Integer> docs = searcher.search(q, new org.apache.lucene.search.CollectorManager<

@@ -8,7 +8,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -35,18 +34,6 @@ import de.querfunk.search.query.SearchQuery;
  */
 class ResultPagesTest {
 
-    private static final Scope NO_NAMES = new Scope() {
-        @Override
-        public Optional<UUID> readableSpaceNamed(String name) {
-            return Optional.empty();
-        }
-
-        @Override
-        public Optional<UUID> personNamed(String username) {
-            return Optional.empty();
-        }
-    };
-
     @TempDir
     Path dir;
 
@@ -69,7 +56,7 @@ class ResultPagesTest {
                 index.refresh();
             }
             QueryCompiler compiler = new QueryCompiler(analyzers.queryAnalyzer(), 2f);
-            Query text = compiler.compile(SearchQuery.parse("Rückruf", 500), NO_NAMES);
+            Query text = compiler.compile(SearchQuery.parse("Rückruf", 500), Scope.NO_NAMES);
             ResultPages pages = new ResultPages(null);
             Query permitted = ResultPages.permitted(List.of(new BytesRef(key)));
             for (Sort sort : List.of(ResultPages.RELEVANCE, ResultPages.NEWEST)) {

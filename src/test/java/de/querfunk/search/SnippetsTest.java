@@ -7,7 +7,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 
 import org.apache.lucene.index.Term;
@@ -69,17 +68,7 @@ class SnippetsTest {
     }
 
     private static Query query(String q) {
-        return compiler.compile(SearchQuery.parse(q, 500), new Scope() {
-            @Override
-            public Optional<UUID> readableSpaceNamed(String name) {
-                return Optional.empty();
-            }
-
-            @Override
-            public Optional<UUID> personNamed(String username) {
-                return Optional.empty();
-            }
-        });
+        return compiler.compile(SearchQuery.parse(q, 500), Scope.NO_NAMES);
     }
 
     /** The snippet a search shows: the text indexed as a German message, marked at the offsets the index recorded. */
